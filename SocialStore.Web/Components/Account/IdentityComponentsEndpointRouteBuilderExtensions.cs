@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using SocialStore.Web.Components.Account.Pages;
 using SocialStore.Web.Components.Account.Pages.Manage;
-using SocialStore.Web.Data;
+using SocialStore.Domain.Identity;
 
 namespace Microsoft.AspNetCore.Routing;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using SocialStore.Web.Data;
+using SocialStore.Domain.Identity;
 
 namespace SocialStore.Web.Components.Account;
 

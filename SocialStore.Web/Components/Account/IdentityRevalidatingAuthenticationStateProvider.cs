@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SocialStore.Web.Data;
+using SocialStore.Domain.Identity;
 
 namespace SocialStore.Web.Components.Account;
 

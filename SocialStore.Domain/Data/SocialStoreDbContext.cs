@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Catalog;
+using SocialStore.Domain.Identity;
+using SocialStore.Domain.Notes;
+using SocialStore.Domain.Social;
+
+namespace SocialStore.Domain.Data;
+
+/// <summary>
+/// The one model of the application. Each database provider has a sealed subclass so that it
+/// can carry its own migrations (see ADR-005); services and Identity use this base type.
+/// </summary>
+public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<NoteImage> NoteImages => Set<NoteImage>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<NoteTopic> NoteTopics => Set<NoteTopic>();
+
+    public DbSet<NoteLike> NoteLikes => Set<NoteLike>();
+
+    public DbSet<Board> Boards => Set<Board>();
+
+    public DbSet<Collect> Collects => Set<Collect>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SocialStoreDbContext).Assembly);
+
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.Handle).HasMaxLength(ApplicationUser.HandleMaxLength).IsRequired();
+            user.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+            user.Property(u => u.Bio).HasMaxLength(ApplicationUser.BioMaxLength * 2).IsRequired();
+            user.Property(u => u.AvatarKey).HasMaxLength(200);
+            user.HasIndex(u => u.Handle).IsUnique();
+        });
+
+        // Every key that points at a user gets the user key's length, so SQL Server can index it.
+        var userKeyLength = builder.Entity<ApplicationUser>().Metadata.FindProperty(nameof(ApplicationUser.Id))!.GetMaxLength() ?? 450;
+        foreach (var foreignKey in builder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
+        {
+            if (foreignKey.PrincipalEntityType.ClrType != typeof(ApplicationUser)) continue;
+            foreach (var property in foreignKey.Properties) property.SetMaxLength(userKeyLength);
+        }
+    }
+}
+
+public sealed class SqliteSocialStoreDbContext(DbContextOptions<SqliteSocialStoreDbContext> options) : SocialStoreDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type that sorts correctly with offsets; store UTC ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverterUtc>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverterUtc>();
+    }
+}
+
+public sealed class PostgreSqlSocialStoreDbContext(DbContextOptions<PostgreSqlSocialStoreDbContext> options) : SocialStoreDbContext(options);
+
+public sealed class SqlServerSocialStoreDbContext(DbContextOptions<SqlServerSocialStoreDbContext> options) : SocialStoreDbContext(options);

@@ -1,0 +1,24 @@
+namespace SocialStore.Domain.Notes;
+
+/// <summary>A #hashtag; its name is the key of /topics/{name}.</summary>
+public class Topic
+{
+    public const int NameMaxLength = 30;
+
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public class NoteTopic
+{
+    public long NoteId { get; set; }
+
+    public Note? Note { get; set; }
+
+    public int TopicId { get; set; }
+
+    public Topic? Topic { get; set; }
+}

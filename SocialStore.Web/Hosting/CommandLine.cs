@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Data.Seed;
+using SocialStore.Domain.Identity;
+
+namespace SocialStore.Web.Hosting;
+
+/// <summary>
+/// The app's commands: (none) serve; <c>seed [--scale large]</c>; <c>create-admin &lt;email&gt;</c>.
+/// Every command first applies pending migrations.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["seed", "create-admin"];
+
+    /// <summary>The arguments without the command words, for the configuration system.</summary>
+    public static string[] ConfigurationArgs(string[] args) =>
+        args.Length > 0 && Commands.Contains(args[0])
+            ? args.Skip(args[0] == "create-admin" ? 2 : 1).ToArray()
+            : args;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        await DatabaseInitializer.MigrateAsync(app.Services, ct);
+        var command = args.Length > 0 && Commands.Contains(args[0]) ? args[0] : null;
+        switch (command)
+        {
+            case "seed":
+                var scale = app.Configuration["scale"] ?? "demo";
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+                    if (scale == "large") await seeder.SeedLargeAsync(ct);
+                    else await seeder.SeedDemoAsync(ct);
+                }
+                Console.WriteLine($"Seeded the {scale} data set.");
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(app.Services, args.Length > 1 ? args[1] : null);
+        }
+
+        if (app.Configuration.GetValue("Seed:OnStartup", true))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+            if (await seeder.IsEmptyAsync(ct))
+            {
+                app.Logger.LogInformation("Empty database: generating the demo community…");
+                await seeder.SeedDemoAsync(ct);
+            }
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            foreach (var address in addresses ?? [])
+                Console.WriteLine($"SocialStore is running: open {address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")} in a browser.");
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
+        {
+            Console.Error.WriteLine("Usage: create-admin <email>");
+            return 2;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        // No default admin password exists anywhere: a random one is printed once.
+        var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = await accounts.NewUserAsync(email, displayName: null, CancellationToken.None);
+            user.EmailConfirmed = true;
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+                return 1;
+            }
+        }
+        else
+        {
+            await users.RemovePasswordAsync(user);
+            await users.AddPasswordAsync(user, password);
+            await users.UpdateSecurityStampAsync(user);
+        }
+        if (!await users.IsInRoleAsync(user, Roles.Admin)) await users.AddToRoleAsync(user, Roles.Admin);
+        Console.WriteLine($"Admin: {email}");
+        Console.WriteLine($"One-time password: {password}");
+        Console.WriteLine("Sign in and change it under Account → Password.");
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+using SocialStore.Domain;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
+using SocialStore.Web.Components;
+using SocialStore.Web.Components.Account;
+using SocialStore.Web.Endpoints;
+
+namespace SocialStore.Web.Hosting;
+
+public static class SocialStoreHosting
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en-US")];
+
+    public static WebApplicationBuilder AddSocialStore(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            // Cookie first (the user's explicit choice), then the browser's Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSocialStoreData(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSocialStoreDomain(builder.Configuration, builder.Environment.ContentRootPath);
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddIdentityCore<ApplicationUser>(IdentityConfiguration.Apply)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SocialStoreDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<SocialStoreClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization();
+        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        if (builder.Environment.IsDevelopment()) services.AddDatabaseDeveloperPageExceptionFilter();
+        return builder;
+    }
+
+    public static WebApplication UseSocialStore(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapCultureEndpoints();
+        app.MapMediaEndpoints();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}
