@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what the tests need when it is missing (Chromium, libvips, PostgreSQL, fonts: Debian apt),
+# starts a throw-away PostgreSQL cluster on 127.0.0.1, runs every test, and stops the cluster.
+# Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LANG=C.UTF-8
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ldconfig -p 2>/dev/null | grep -q 'libvips.so.42' || need+=(libvips42)
+command -v vips >/dev/null 2>&1 || need+=(libvips-tools)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# A private PostgreSQL cluster: our own data directory, port and socket, owned by the postgres user
+# when we are root (initdb refuses to run as root). It stops when this script exits.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pg_port=${SOCIALSTORE_PG_PORT:-55432}
+pg_dir=$(mktemp -d /tmp/socialstore-pg.XXXXXX)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+export SOCIALSTORE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "PostgreSQL ready on 127.0.0.1:$pg_port"
+
+mkdir -p artifacts
+dotnet test SocialStore.Tests --nologo -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" 2>&1 | tee artifacts/test-output.log
+status=${PIPESTATUS[0]}
+summary=$(grep -E '^(Passed!|Failed!|Total tests|     Passed|     Failed|     Skipped)' artifacts/test-output.log | tail -5 || true)
+passed=$(grep -oE 'Passed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -oE 'Failed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || echo 0)
+skipped=$(grep -oE 'Skipped: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || echo 0)
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
