@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddScoped<AccountService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
+        services.AddSingleton<ShopQueries>();
         services.AddMedia(configuration, contentRoot);
         return services;
     }
