@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Sharing;
 using SocialStore.Domain.Social;
 
 namespace SocialStore.Domain.Data;
@@ -30,6 +32,16 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<NoteProduct> NoteProducts => Set<NoteProduct>();
+
+    public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
+
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
+    public DbSet<ShareVisit> ShareVisits => Set<ShareVisit>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Category> Categories => Set<Category>();
 

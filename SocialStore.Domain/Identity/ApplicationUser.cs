@@ -19,4 +19,12 @@ public class ApplicationUser : IdentityUser
     public string Bio { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    // Counters of real Follow rows, changed only by atomic SQL increments next to the row.
+    public int FollowerCount { get; set; }
+
+    public int FollowingCount { get; set; }
+
+    /// <summary>Whether the Liked tab of the profile is visible to others (private by default).</summary>
+    public bool LikesArePublic { get; set; }
 }

@@ -8,6 +8,7 @@ public enum NoteStatus
     Published,
     Hidden,
     Deleted,
+    Draft,
 }
 
 /// <summary>A user's post: a title, a Markdown body and 1–9 images, the first being the cover.</summary>
@@ -19,6 +20,7 @@ public class Note
 
     private readonly List<NoteImage> _images = [];
     private readonly List<NoteTopic> _topics = [];
+    private readonly List<NoteProduct> _products = [];
 
     private Note()
     {
@@ -39,6 +41,14 @@ public class Note
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? EditedAt { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>What the note was before it was deleted, so a moderator's restore puts it back as it was.</summary>
+    public NoteStatus? StatusBeforeDelete { get; private set; }
+
+    /// <summary>Discover's rank (see <see cref="Ranking"/>); recomputed when engagement changes and by the ranking worker.</summary>
+    public double HotScore { get; private set; }
 
     // Cover facts are copied from the first image so the feed reads one row per card.
     public string CoverKey { get; private set; } = "";
@@ -61,34 +71,98 @@ public class Note
 
     public IReadOnlyList<NoteTopic> Topics => _topics;
 
-    public static Note Create(string authorId, string title, string body, IReadOnlyList<NoteImage> images, DateTimeOffset now)
-    {
-        title = title.Trim();
-        body = body.Trim();
-        if (title.Length == 0) throw new DomainException("Note.TitleRequired");
-        if (TextLength.Graphemes(title) > TitleMaxLength) throw new DomainException("Note.TitleTooLong", TitleMaxLength);
-        if (TextLength.Graphemes(body) > BodyMaxLength) throw new DomainException("Note.BodyTooLong", BodyMaxLength);
-        if (images.Count == 0) throw new DomainException("Note.ImageRequired");
-        if (images.Count > MaxImages) throw new DomainException("Note.TooManyImages", MaxImages);
+    public IReadOnlyList<NoteProduct> Products => _products;
 
-        var note = new Note
+    public const int MaxProducts = 5;
+
+    public static Note Create(string authorId, string title, string body, IReadOnlyList<NoteImage> images, DateTimeOffset now, bool draft = false)
+    {
+        var note = new Note { AuthorId = authorId, CreatedAt = now, Status = draft ? NoteStatus.Draft : NoteStatus.Published };
+        note.SetContent(title, body, images, requireComplete: !draft);
+        note.HotScore = Ranking.HotScore(0, 0, 0, 0, now);
+        return note;
+    }
+
+    /// <summary>Edits title, body and images. A published note stays valid and is marked edited; a draft may stay incomplete.</summary>
+    public void Edit(string title, string body, IReadOnlyList<NoteImage> images, DateTimeOffset now)
+    {
+        if (Status is NoteStatus.Deleted) throw new DomainException("Note.NotFound");
+        SetContent(title, body, images, requireComplete: Status != NoteStatus.Draft);
+        if (Status != NoteStatus.Draft) EditedAt = now;
+    }
+
+    /// <summary>Publishes a draft: it appears in feeds as new from this moment.</summary>
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status != NoteStatus.Draft) throw new DomainException("Note.NotADraft");
+        Validate(Title, Body, _images.Count, requireComplete: true);
+        Status = NoteStatus.Published;
+        CreatedAt = now;
+        HotScore = Ranking.HotScore(LikeCount, CollectCount, CommentCount, ShareCount, now);
+    }
+
+    /// <summary>Soft delete: the note disappears everywhere but a moderator can restore it.</summary>
+    public void Delete(DateTimeOffset now)
+    {
+        if (Status == NoteStatus.Deleted) return;
+        StatusBeforeDelete = Status;
+        Status = NoteStatus.Deleted;
+        DeletedAt = now;
+    }
+
+    public void Restore()
+    {
+        if (Status != NoteStatus.Deleted) return;
+        Status = StatusBeforeDelete ?? NoteStatus.Published;
+        StatusBeforeDelete = null;
+        DeletedAt = null;
+    }
+
+    public void SetProducts(IReadOnlyList<long> productIds)
+    {
+        var distinct = productIds.Distinct().ToList();
+        if (distinct.Count > MaxProducts) throw new DomainException("Note.TooManyProducts", MaxProducts);
+        _products.RemoveAll(p => !distinct.Contains(p.ProductId));
+        for (var i = 0; i < distinct.Count; i++)
         {
-            AuthorId = authorId,
-            Title = title,
-            Body = body,
-            Status = NoteStatus.Published,
-            CreatedAt = now,
-        };
+            var existing = _products.FirstOrDefault(p => p.ProductId == distinct[i]);
+            if (existing is null) _products.Add(new NoteProduct { ProductId = distinct[i], Position = i });
+            else existing.Position = i;
+        }
+    }
+
+    public void SetTopics(IReadOnlyList<Topic> topics)
+    {
+        _topics.RemoveAll(t => !topics.Any(n => n == t.Topic || (n.Id != 0 && n.Id == t.TopicId)));
+        foreach (var topic in topics) AddTopic(topic);
+    }
+
+    private void SetContent(string title, string body, IReadOnlyList<NoteImage> images, bool requireComplete)
+    {
+        title = (title ?? "").Trim();
+        body = (body ?? "").Trim();
+        Validate(title, body, images.Count, requireComplete);
+        Title = title;
+        Body = body;
+        _images.Clear();
         for (var i = 0; i < images.Count; i++)
         {
             images[i].Position = i;
-            note._images.Add(images[i]);
+            _images.Add(images[i]);
         }
-        var cover = images[0];
-        note.CoverKey = cover.StorageKey;
-        note.CoverWidth = cover.Width;
-        note.CoverHeight = cover.Height;
-        return note;
+        var cover = images.Count > 0 ? images[0] : null;
+        CoverKey = cover?.StorageKey ?? "";
+        CoverWidth = cover?.Width ?? 0;
+        CoverHeight = cover?.Height ?? 0;
+    }
+
+    private static void Validate(string title, string body, int imageCount, bool requireComplete)
+    {
+        if (requireComplete && title.Length == 0) throw new DomainException("Note.TitleRequired");
+        if (TextLength.Graphemes(title) > TitleMaxLength) throw new DomainException("Note.TitleTooLong", TitleMaxLength);
+        if (TextLength.Graphemes(body) > BodyMaxLength) throw new DomainException("Note.BodyTooLong", BodyMaxLength);
+        if (requireComplete && imageCount == 0) throw new DomainException("Note.ImageRequired");
+        if (imageCount > MaxImages) throw new DomainException("Note.TooManyImages", MaxImages);
     }
 
     public void AddTopic(Topic topic)
@@ -103,5 +177,6 @@ public class Note
         LikeCount = likes;
         CollectCount = collects;
         CommentCount = comments;
+        HotScore = Ranking.HotScore(likes, collects, comments, ShareCount, CreatedAt);
     }
 }

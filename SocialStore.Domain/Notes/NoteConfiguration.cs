@@ -16,12 +16,17 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.HasOne(n => n.Author).WithMany().HasForeignKey(n => n.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(n => n.Images).WithOne().HasForeignKey(i => i.NoteId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Topics).WithOne(t => t.Note).HasForeignKey(t => t.NoteId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(n => n.Products).WithOne().HasForeignKey(p => p.NoteId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(n => n.StatusBeforeDelete).HasConversion<string>().HasMaxLength(16);
+        builder.Navigation(n => n.Products).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(n => n.Images).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(n => n.Topics).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // Keyset paging of the newest-first feed, and of an author's notes.
         builder.HasIndex(n => new { n.Status, n.CreatedAt, n.Id });
         builder.HasIndex(n => new { n.AuthorId, n.CreatedAt });
+        // Keyset paging of Discover by rank.
+        builder.HasIndex(n => new { n.Status, n.HotScore, n.Id });
     }
 }
 
@@ -51,5 +56,15 @@ public sealed class NoteTopicConfiguration : IEntityTypeConfiguration<NoteTopic>
         builder.HasKey(t => new { t.NoteId, t.TopicId });
         builder.HasOne(t => t.Topic).WithMany().HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.TopicId);
+    }
+}
+
+public sealed class NoteProductConfiguration : IEntityTypeConfiguration<NoteProduct>
+{
+    public void Configure(EntityTypeBuilder<NoteProduct> builder)
+    {
+        builder.HasKey(p => new { p.NoteId, p.ProductId });
+        builder.HasOne<SocialStore.Domain.Catalog.Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.ProductId);
     }
 }

@@ -22,3 +22,13 @@ public class NoteTopic
 
     public Topic? Topic { get; set; }
 }
+
+/// <summary>A product tagged in a note (at most <see cref="Note.MaxProducts"/>), in the author's order.</summary>
+public class NoteProduct
+{
+    public long NoteId { get; set; }
+
+    public long ProductId { get; set; }
+
+    public int Position { get; set; }
+}

@@ -62,3 +62,13 @@ public sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
         builder.HasIndex(f => f.FolloweeId);
     }
 }
+
+public sealed class CommentLikeConfiguration : IEntityTypeConfiguration<CommentLike>
+{
+    public void Configure(EntityTypeBuilder<CommentLike> builder)
+    {
+        builder.HasKey(l => new { l.CommentId, l.UserId });
+        builder.HasOne<Comment>().WithMany().HasForeignKey(l => l.CommentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -57,6 +57,9 @@ public class Comment
 
     public int LikeCount { get; set; }
 
+    /// <summary>Replies to this comment (top-level comments only).</summary>
+    public int ReplyCount { get; set; }
+
     public bool IsDeleted { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -67,6 +70,16 @@ public class Follow
     public string FollowerId { get; set; } = "";
 
     public string FolloweeId { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One like per user and comment.</summary>
+public class CommentLike
+{
+    public long CommentId { get; set; }
+
+    public string UserId { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
 }

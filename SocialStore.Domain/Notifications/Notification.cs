@@ -1,0 +1,31 @@
+namespace SocialStore.Domain.Notifications;
+
+public enum NotificationKind
+{
+    Like,
+    Collect,
+    Comment,
+    Reply,
+    Mention,
+    Follow,
+}
+
+/// <summary>Something another person did that concerns the recipient.</summary>
+public class Notification
+{
+    public long Id { get; set; }
+
+    public string RecipientId { get; set; } = "";
+
+    public NotificationKind Kind { get; set; }
+
+    public string ActorId { get; set; } = "";
+
+    public long? NoteId { get; set; }
+
+    public long? CommentId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialStore.Domain.Identity;
+using SocialStore.Domain.Notes;
+
+namespace SocialStore.Domain.Notifications;
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(n => new { n.RecipientId, n.ReadAt, n.CreatedAt });
+        builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.ActorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Note>().WithMany().HasForeignKey(n => n.NoteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

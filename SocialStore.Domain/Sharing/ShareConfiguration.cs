@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialStore.Domain.Identity;
+
+namespace SocialStore.Domain.Sharing;
+
+public sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
+{
+    public void Configure(EntityTypeBuilder<ShareLink> builder)
+    {
+        builder.Property(l => l.Code).HasMaxLength(32).IsRequired();
+        builder.Property(l => l.TargetType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.TargetId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(l => l.Code).IsUnique();
+        builder.HasIndex(l => new { l.SharerId, l.TargetType, l.TargetId }).IsUnique();
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(l => l.SharerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ShareVisitConfiguration : IEntityTypeConfiguration<ShareVisit>
+{
+    public void Configure(EntityTypeBuilder<ShareVisit> builder)
+    {
+        builder.Property(v => v.Referrer).HasMaxLength(500);
+        builder.Property(v => v.AttributionToken).HasMaxLength(64).IsRequired();
+        builder.HasIndex(v => v.AttributionToken).IsUnique();
+        builder.HasIndex(v => new { v.ShareLinkId, v.VisitedAt });
+        builder.HasOne<ShareLink>().WithMany().HasForeignKey(v => v.ShareLinkId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.VisitorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
