@@ -16,6 +16,9 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
+        services.AddSingleton<NoteQueries>();
+        services.AddSingleton<TopicQueries>();
+        services.AddMemoryCache();
         services.AddMedia(configuration, contentRoot);
         return services;
     }

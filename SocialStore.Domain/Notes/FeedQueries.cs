@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 
@@ -38,28 +39,90 @@ public readonly record struct FeedCursor(DateTimeOffset CreatedAt, long Id)
     }
 }
 
+/// <summary>A position in a ranked list: the last item's score and id.</summary>
+public readonly record struct RankCursor(double Score, long Id)
+{
+    public override string ToString() => $"{Score.ToString("R", CultureInfo.InvariantCulture)}_{Id.ToString(CultureInfo.InvariantCulture)}";
+
+    public static RankCursor? Parse(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 60) return null;
+        var parts = value.Split('_');
+        if (parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var score)
+            || !double.IsFinite(score)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return null;
+        return new RankCursor(score, id);
+    }
+}
+
 public sealed class FeedQueries(IDbContextFactory<SocialStoreDbContext> dbFactory)
 {
     public const int DefaultPageSize = 20;
 
     /// <summary>Published notes, newest first, after the cursor.</summary>
-    public async Task<FeedPage> LatestAsync(FeedCursor? after, int pageSize, CancellationToken cancellationToken)
+    public Task<FeedPage> LatestAsync(FeedCursor? after, int pageSize, CancellationToken cancellationToken) =>
+        NewestAsync(db => db.Notes, after, pageSize, cancellationToken);
+
+    /// <summary>Discover: published notes by <see cref="Ranking"/>, with no author more than twice in a row on a page.</summary>
+    public async Task<FeedPage> DiscoverAsync(RankCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, 60);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published);
         if (after is { } c)
+            query = query.Where(n => n.HotScore < c.Score || (n.HotScore == c.Score && n.Id < c.Id));
+        var rows = await query
+            .OrderByDescending(n => n.HotScore).ThenByDescending(n => n.Id)
+            .Take(pageSize + 1)
+            .Select(n => new
+            {
+                Card = new NoteCard(
+                    n.Id, n.Title, n.CoverKey, n.CoverWidth, n.CoverHeight, n.LikeCount, n.CreatedAt,
+                    n.Author!.Handle, n.Author.DisplayName, n.Author.AvatarKey),
+                n.HotScore,
+            })
+            .ToListAsync(cancellationToken);
+        var hasMore = rows.Count > pageSize;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+        // The cursor follows rank order; the author rule only reorders within the page.
+        var next = hasMore ? new RankCursor(rows[^1].HotScore, rows[^1].Card.Id).ToString() : null;
+        return new FeedPage(Ranking.LimitAuthorRuns(rows.Select(r => r.Card).ToList(), c => c.AuthorHandle), next);
+    }
+
+    /// <summary>Following: notes of the people the user follows, newest first.</summary>
+    public Task<FeedPage> FollowingAsync(string userId, FeedCursor? after, int pageSize, CancellationToken cancellationToken) =>
+        NewestAsync(db => db.Notes.Where(n => db.Follows.Any(f => f.FollowerId == userId && f.FolloweeId == n.AuthorId)), after, pageSize, cancellationToken);
+
+    /// <summary>A topic's notes, newest first.</summary>
+    public Task<FeedPage> TopicAsync(int topicId, FeedCursor? after, int pageSize, CancellationToken cancellationToken) =>
+        NewestAsync(db => db.Notes.Where(n => n.Topics.Any(t => t.TopicId == topicId)), after, pageSize, cancellationToken);
+
+    /// <summary>An author's notes, newest first.</summary>
+    public Task<FeedPage> AuthorAsync(string authorId, FeedCursor? after, int pageSize, CancellationToken cancellationToken) =>
+        NewestAsync(db => db.Notes.Where(n => n.AuthorId == authorId), after, pageSize, cancellationToken);
+
+    private async Task<FeedPage> NewestAsync(Func<SocialStoreDbContext, IQueryable<Note>> source, FeedCursor? after, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 60);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = source(db).AsNoTracking().Where(n => n.Status == NoteStatus.Published);
+        if (after is { } c)
             query = query.Where(n => n.CreatedAt < c.CreatedAt || (n.CreatedAt == c.CreatedAt && n.Id < c.Id));
         var rows = await query
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(pageSize + 1)
-            .Select(n => new NoteCard(
-                n.Id, n.Title, n.CoverKey, n.CoverWidth, n.CoverHeight, n.LikeCount, n.CreatedAt,
-                n.Author!.Handle, n.Author.DisplayName, n.Author.AvatarKey))
+            .Select(CardProjection)
             .ToListAsync(cancellationToken);
         var hasMore = rows.Count > pageSize;
         if (hasMore) rows.RemoveAt(rows.Count - 1);
         var next = hasMore ? new FeedCursor(rows[^1].CreatedAt, rows[^1].Id).ToString() : null;
         return new FeedPage(rows, next);
     }
+
+    /// <summary>The card of a note, as an expression so EF Core reads only these columns, author joined.</summary>
+    public static readonly Expression<Func<Note, NoteCard>> CardProjection = n => new NoteCard(
+        n.Id, n.Title, n.CoverKey, n.CoverWidth, n.CoverHeight, n.LikeCount, n.CreatedAt,
+        n.Author!.Handle, n.Author.DisplayName, n.Author.AvatarKey);
 }

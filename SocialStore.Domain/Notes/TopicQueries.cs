@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using SocialStore.Domain.Data;
+
+namespace SocialStore.Domain.Notes;
+
+public sealed record TopicSummary(int Id, string Name, int NoteCount);
+
+public sealed class TopicQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
+{
+    public static readonly TimeSpan TrendingWindow = TimeSpan.FromDays(7);
+
+    public async Task<TopicSummary?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        name = name.Trim().TrimStart('#');
+        if (name.Length is 0 or > Topic.NameMaxLength) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Topics.AsNoTracking()
+            .Where(t => t.Name == name)
+            .Select(t => new TopicSummary(t.Id, t.Name,
+                db.NoteTopics.Count(nt => nt.TopicId == t.Id && nt.Note!.Status == NoteStatus.Published)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Topics with the most notes published in the last 7 days; cached for a few minutes (it reads many rows).</summary>
+    public async Task<IReadOnlyList<TopicSummary>> TrendingAsync(int count, CancellationToken cancellationToken)
+    {
+        var key = $"topics:trending:{count}";
+        if (cache.TryGetValue(key, out IReadOnlyList<TopicSummary>? cached) && cached is not null) return cached;
+        var since = clock.GetUtcNow() - TrendingWindow;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.NoteTopics.AsNoTracking()
+            .Where(nt => nt.Note!.Status == NoteStatus.Published && nt.Note.CreatedAt >= since)
+            .GroupBy(nt => nt.TopicId)
+            .Select(g => new { TopicId = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.TopicId)
+            .Take(count)
+            .Join(db.Topics, g => g.TopicId, t => t.Id, (g, t) => new TopicSummary(t.Id, t.Name, g.Count))
+            .ToListAsync(cancellationToken);
+        var result = rows.OrderByDescending(r => r.NoteCount).ThenBy(r => r.Id).ToList();
+        cache.Set(key, (IReadOnlyList<TopicSummary>)result, TimeSpan.FromMinutes(5));
+        return result;
+    }
+}
