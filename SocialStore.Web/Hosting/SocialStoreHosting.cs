@@ -74,6 +74,10 @@ public static class SocialStoreHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        // Benchmarks only: a plain static-file baseline served by the same process (docs/benchmarks.md).
+        var benchRoot = app.Configuration["Benchmark:StaticRoot"];
+        if (!string.IsNullOrEmpty(benchRoot))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(benchRoot)), RequestPath = "/bench-static" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
