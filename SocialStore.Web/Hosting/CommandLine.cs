@@ -26,6 +26,7 @@ public static class CommandLine
     {
         var ct = app.Lifetime.ApplicationStopping;
         await DatabaseInitializer.MigrateAsync(app.Services, ct);
+        await RoleSeeder.SeedAsync(app.Services, ct);
         var command = args.Length > 0 && Commands.Contains(args[0]) ? args[0] : null;
         switch (command)
         {

@@ -53,6 +53,7 @@ public static class SocialStoreHosting
             .AddEntityFrameworkStores<SocialStoreDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<SocialStoreClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
