@@ -77,7 +77,7 @@ public class RegisterValidationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, await CountUsersAsync(u => u.Email == email));
     }
 
-    private async Task<int> CountUsersAsync(System.Linq.Expressions.Expression<Func<Domain.Identity.ApplicationUser, bool>> predicate)
+    private async Task<int> CountUsersAsync(System.Linq.Expressions.Expression<Func<global::SocialStore.Domain.Identity.ApplicationUser, bool>> predicate)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
