@@ -65,7 +65,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, string? email)
+    internal static async Task<int> CreateAdminAsync(IServiceProvider services, string? email)
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
         {
@@ -74,11 +74,8 @@ public static class CommandLine
         }
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-
+        // The roles exist: RoleSeeder runs right after migrations, before any command.
         // No default admin password exists anywhere: a random one is printed once.
         var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
         var user = await users.FindByEmailAsync(email);
