@@ -5,6 +5,8 @@ using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Profiles;
+using SocialStore.Domain.Sharing;
 
 namespace SocialStore.Domain;
 
@@ -16,6 +18,9 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
+        services.AddSingleton<ShareService>();
+        services.AddSingleton<ProfileQueries>();
+        services.AddSingleton<ProfileService>();
         services.AddMedia(configuration, contentRoot);
         return services;
     }
