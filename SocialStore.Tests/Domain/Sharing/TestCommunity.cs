@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data;
@@ -17,14 +18,14 @@ public sealed class TestCommunity(IDbContextFactory<SocialStoreDbContext> dbFact
 
     private int categoryId;
 
-    public async Task<ApplicationUser> UserAsync(string handle, string? displayName = null, string bio = "", string? avatarKey = null, bool likesArePublic = false)
+    public async Task<ApplicationUser> UserAsync(string handle, string? displayName = null, string bio = "", string? avatarKey = null, bool likesArePublic = false, string? password = null)
     {
         var user = new ApplicationUser
         {
             UserName = $"{handle}@example.test",
-            NormalizedUserName = $"{handle}@EXAMPLE.TEST",
+            NormalizedUserName = $"{handle}@example.test".ToUpperInvariant(),
             Email = $"{handle}@example.test",
-            NormalizedEmail = $"{handle}@EXAMPLE.TEST",
+            NormalizedEmail = $"{handle}@example.test".ToUpperInvariant(),
             EmailConfirmed = true,
             SecurityStamp = Guid.NewGuid().ToString(),
             Handle = handle,
@@ -34,6 +35,7 @@ public sealed class TestCommunity(IDbContextFactory<SocialStoreDbContext> dbFact
             LikesArePublic = likesArePublic,
             CreatedAt = Start,
         };
+        if (password is not null) user.PasswordHash = new PasswordHasher<ApplicationUser>().HashPassword(user, password);
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Users.Add(user);
         await db.SaveChangesAsync();
