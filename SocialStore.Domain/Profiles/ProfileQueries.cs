@@ -138,6 +138,8 @@ public sealed class ProfileQueries(IDbContextFactory<SocialStoreDbContext> dbFac
         var isOwner = viewerId == userId;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var published = db.Notes.Where(n => n.Status == NoteStatus.Published);
+        // Restated inside the covers' subquery so the database ranks only this user's collects, not every board's.
+        var ownBoardIds = db.Boards.Where(b => b.OwnerId == userId).Select(b => b.Id);
         var rows = await db.Boards.AsNoTracking()
             .Where(b => b.OwnerId == userId && (isOwner || !b.IsPrivate))
             .OrderByDescending(b => b.IsDefault).ThenByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
@@ -150,7 +152,7 @@ public sealed class ProfileQueries(IDbContextFactory<SocialStoreDbContext> dbFac
                 b.IsPrivate,
                 Count = db.Collects.Count(c => c.BoardId == b.Id && published.Any(n => n.Id == c.NoteId)),
                 Covers = db.Collects
-                    .Where(c => c.BoardId == b.Id)
+                    .Where(c => c.BoardId == b.Id && ownBoardIds.Contains(c.BoardId))
                     .Join(published, c => c.NoteId, n => n.Id, (c, n) => new { c.CreatedAt, c.NoteId, n.CoverKey })
                     .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.NoteId)
                     .Take(BoardCoverCount)
