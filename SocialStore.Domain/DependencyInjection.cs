@@ -18,12 +18,15 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
-        services.AddSingleton<ShareService>();
-        services.AddSingleton<ProfileQueries>();
-        services.AddSingleton<ProfileService>();
         services.AddMedia(configuration, contentRoot);
+        services.AddSharingAndProfiles();
         return services;
     }
+
+    private static IServiceCollection AddSharingAndProfiles(this IServiceCollection services) => services
+        .AddSingleton<ShareService>()
+        .AddSingleton<ProfileQueries>()
+        .AddSingleton<ProfileService>();
 
     private static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
