@@ -5,6 +5,8 @@ using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Profiles;
+using SocialStore.Domain.Sharing;
 
 namespace SocialStore.Domain;
 
@@ -20,8 +22,14 @@ public static class DependencyInjection
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();
         services.AddMedia(configuration, contentRoot);
+        services.AddSharingAndProfiles();
         return services;
     }
+
+    private static IServiceCollection AddSharingAndProfiles(this IServiceCollection services) => services
+        .AddSingleton<ShareService>()
+        .AddSingleton<ProfileQueries>()
+        .AddSingleton<ProfileService>();
 
     private static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {

@@ -83,6 +83,7 @@ public static class SocialStoreHosting
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapMediaEndpoints();
+        app.MapShareLinkEndpoints();
         app.MapHealthChecks("/health");
         return app;
     }
