@@ -16,7 +16,7 @@ public sealed record ShareTarget(string Code, string SharerId, ShareTargetType T
 public sealed record ShareVisitResult(string CanonicalPath, string AttributionToken, bool Counted);
 
 /// <summary>
-/// Short share links <c>/s/{code}</c> (ADR-011): one per sharer and target, with a random code,
+/// Short share links <c>/s/{code}</c> (ADR-012): one per sharer and target, with a random code,
 /// and a recorded visit with a fresh attribution token each time one is followed.
 /// </summary>
 public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)

@@ -7,7 +7,7 @@ using SocialStore.Domain.Sharing;
 namespace SocialStore.Web.Endpoints;
 
 /// <summary>
-/// Short share links (ADR-011): <c>GET /s/{code}</c> records a visit and 302s to the canonical URL with the
+/// Short share links (ADR-012): <c>GET /s/{code}</c> records a visit and 302s to the canonical URL with the
 /// attribution token in the first-party cookie <see cref="AttributionCookie"/>; <c>GET /s/{code}/qr.png</c>
 /// is the link as a QR code; <c>POST /share</c> creates a link without JavaScript and shows it on <c>/share/{code}</c>.
 /// </summary>
