@@ -5,6 +5,7 @@ using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Social;
 
 namespace SocialStore.Domain;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
+        services.AddSocial();
         services.AddMedia(configuration, contentRoot);
         return services;
     }
