@@ -133,10 +133,11 @@ public class NotificationServiceTests
         Assert.True(bed.Bus.HasSubscribers(fan.Id));
     }
 
-    [Fact]
-    public async Task NotifyMentions_ForANote_TellsEachPersonOnceAndNeverTheAuthor()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task NotifyMentions_ForANote_TellsEachPersonOnceAndNeverTheAuthor(DatabaseProvider provider)
     {
-        await using var bed = await SocialTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        await using var bed = await SocialTestBed.CreateAsync(provider);
         var author = await bed.UserAsync("author", "作者");
         var mei = await bed.UserAsync("mei", "小美");
         var hong = await bed.UserAsync("hong", "小红");
@@ -156,10 +157,11 @@ public class NotificationServiceTests
         Assert.Empty(await bed.NotificationsOfAsync(author.Id));
     }
 
-    [Fact]
-    public async Task ResolveMentions_HandleThenUniqueNameThenLongestUniquePrefix()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ResolveMentions_HandleThenUniqueNameThenLongestUniquePrefix(DatabaseProvider provider)
     {
-        await using var bed = await SocialTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        await using var bed = await SocialTestBed.CreateAsync(provider);
         var users = await bed.UsersAsync([("mei", "小美"), ("meimei", "小美美"), ("a1", "同名"), ("a2", "同名"), ("handle_x", "Xiao")]);
 
         var resolved = await bed.Notifications.ResolveMentionsAsync(["小美", "小美美你好", "小美你好", "同名", "HANDLE_X", "Xiao", "小", "nobody"], default);
