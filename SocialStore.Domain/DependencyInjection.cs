@@ -7,6 +7,7 @@ using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Profiles;
 using SocialStore.Domain.Sharing;
+using SocialStore.Domain.Social;
 
 namespace SocialStore.Domain;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();
+        services.AddSocial();
         services.AddMedia(configuration, contentRoot);
         services.AddSharingAndProfiles();
         return services;

@@ -23,12 +23,6 @@ public sealed record NoteDetail(
     IReadOnlyList<string> Topics,
     IReadOnlyList<ProductCard> Products);
 
-/// <summary>What the signed-in viewer has done about a note and its author.</summary>
-public sealed record NoteViewerState(bool Liked, bool Collected, bool FollowsAuthor)
-{
-    public static readonly NoteViewerState Anonymous = new(false, false, false);
-}
-
 public sealed class NoteQueries(IDbContextFactory<SocialStoreDbContext> dbFactory)
 {
     /// <summary>A published note with everything its page shows, in one query; null when missing, hidden, deleted or a draft.</summary>
@@ -48,20 +42,6 @@ public sealed class NoteQueries(IDbContextFactory<SocialStoreDbContext> dbFactor
                     .ToList()))
             .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<NoteViewerState> ViewerStateAsync(long noteId, string authorId, string? viewerId, CancellationToken cancellationToken)
-    {
-        if (viewerId is null) return NoteViewerState.Anonymous;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // One round trip for all three flags.
-        return await db.Users.AsNoTracking()
-            .Where(u => u.Id == viewerId)
-            .Select(u => new NoteViewerState(
-                db.NoteLikes.Any(l => l.NoteId == noteId && l.UserId == viewerId),
-                db.Collects.Any(c => c.NoteId == noteId && c.UserId == viewerId),
-                db.Follows.Any(f => f.FollowerId == viewerId && f.FolloweeId == authorId)))
-            .FirstOrDefaultAsync(cancellationToken) ?? NoteViewerState.Anonymous;
     }
 
     /// <summary>The author's other recent notes, for "more from this author".</summary>

@@ -4,6 +4,8 @@ using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SocialStore.Domain.Identity;
+using SocialStore.Domain.Notes;
 
 namespace SocialStore.Web.Services;
 
@@ -65,40 +67,30 @@ public static class NoteMarkdown
         return builder.Build();
     }
 
-    /// <summary>#topic and @handle: a tag starts after whitespace, punctuation or a CJK character and ends at whitespace or punctuation.</summary>
+    /// <summary>#topic and @handle links, by the same rules as the domain's parser (<see cref="TextTokens"/>, ADR-010).</summary>
     private sealed class TagInlineParser : InlineParser
     {
-        public TagInlineParser() => OpeningCharacters = ['#', '@'];
+        public TagInlineParser() => OpeningCharacters = ['#', '@', '＃', '＠'];
 
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
         {
-            var marker = slice.CurrentChar;
-            var previous = slice.PeekCharExtra(-1);
-            if (previous != '\0' && !char.IsWhiteSpace(previous) && !char.IsPunctuation(previous) && !IsCjk(previous)) return false;
+            // Tokenize from the character before the sign (it decides whether a tag may start) to the end of the line.
+            var from = Math.Max(0, slice.Start - 1);
+            var window = slice.Text.Substring(from, slice.End - from + 1);
+            var offset = slice.Start - from;
+            var token = TextTokens.Tokenize(window).FirstOrDefault(t => t.Start == offset);
+            if (token.Kind == TextTokenKind.Text || token.Length == 0) return false;
 
-            var start = slice.Start + 1;
-            var end = start;
-            var text = slice.Text;
-            while (end <= slice.End && IsTagChar(text[end], marker)) end++;
-            var length = end - start;
-            if (length == 0 || length > 30) return false;
-            var name = text.Substring(start, length);
-
-            var url = marker == '#' ? "/topics/" + Uri.EscapeDataString(name) : "/u/" + Uri.EscapeDataString(name);
-            var link = new LinkInline(url, "") { IsClosed = true, Span = new SourceSpan(processor.GetSourcePosition(slice.Start, out var line, out var column), end - 1) };
-            link.Line = line;
-            link.Column = column;
-            link.AppendChild(new LiteralInline(marker + name));
+            var url = token.Kind == TextTokenKind.Topic
+                ? "/topics/" + Uri.EscapeDataString(token.Value)
+                : Handles.IsValid(token.Value) ? "/u/" + Uri.EscapeDataString(token.Value) : null;
+            if (url is null) return false;
+            var start = processor.GetSourcePosition(slice.Start, out var line, out var column);
+            var link = new LinkInline(url, "") { IsClosed = true, Span = new SourceSpan(start, start + token.Length - 1), Line = line, Column = column };
+            link.AppendChild(new LiteralInline(window.Substring(token.Start, token.Length)));
             processor.Inline = link;
-            slice.Start = end;
+            slice.Start += token.Length;
             return true;
         }
-
-        private static bool IsTagChar(char c, char marker) =>
-            marker == '#'
-                ? char.IsLetterOrDigit(c) || c == '_'
-                : c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_';
-
-        private static bool IsCjk(char c) => c >= '\u2E80' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF';
     }
 }

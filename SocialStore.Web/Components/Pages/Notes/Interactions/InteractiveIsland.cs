@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using SocialStore.Domain.Common;
+using SocialStore.Web.Services;
+
+namespace SocialStore.Web.Components.Pages.Notes.Interactions;
+
+/// <summary>
+/// What the small live components share: the signed-in user's id, the "circuit is live" marker
+/// (<c>data-ready="true"</c>, set after the first interactive render so tests know clicks will work),
+/// a cancellation token for the component's lifetime, and turning failures into localised messages.
+/// The components carry no render mode: the page that places them chooses it (STACK.md).
+/// </summary>
+public abstract class InteractiveIsland : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource lifetime = new();
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    protected IStringLocalizer<SocialResource> S { get; set; } = default!;
+
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    /// <summary>The signed-in user, or null for a visitor.</summary>
+    protected string? UserId { get; private set; }
+
+    protected bool Ready { get; private set; }
+
+    /// <summary>Value of the <c>data-ready</c> attribute: "true" once interactive, absent before.</summary>
+    protected string? ReadyMarker => Ready ? "true" : null;
+
+    protected CancellationToken Lifetime => lifetime.Token;
+
+    protected static string LoginUrl(string returnUrl) => "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            var state = await AuthenticationState;
+            UserId = state.User.Identity?.IsAuthenticated == true ? state.User.FindFirst(ClaimTypes.NameIdentifier)?.Value : null;
+        }
+    }
+
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Only runs in a live circuit (never while prerendering): the buttons now respond.
+        if (firstRender)
+        {
+            Ready = true;
+            StateHasChanged();
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs an action from a click; a broken rule becomes its localised message, anything else a generic one (and a log entry).</summary>
+    protected async Task<string?> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            return DomainMessages.For(ex, S);
+        }
+        catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception ex)
+        {
+            LoggerFactory.CreateLogger(GetType()).LogError(ex, "A social action failed");
+            return DomainMessages.Generic(S);
+        }
+    }
+
+    public void Dispose()
+    {
+        lifetime.Cancel();
+        lifetime.Dispose();
+        DisposeCore();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void DisposeCore()
+    {
+    }
+}
