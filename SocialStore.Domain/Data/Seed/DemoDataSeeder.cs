@@ -56,9 +56,11 @@ public sealed class DemoDataSeeder(
 
     internal async Task SeedLargeAsync(SeedScaleOptions options, CancellationToken cancellationToken)
     {
-        if (await IsEmptyAsync(cancellationToken)) await SeedDemoAsync(cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            if (!BulkInserter.IsSupported(db))
+                throw new StartupException(BulkInserter.NotSupportedMessage(db.Database.ProviderName ?? "this provider"));
+            if (!await db.Notes.AnyAsync(cancellationToken)) await SeedDemoAsync(cancellationToken);
             var marker = "@" + options.EmailDomain.ToUpperInvariant();
             if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(marker), cancellationToken))
             {

@@ -41,7 +41,7 @@ internal static class CoverArt
         var (w, h, m) = (svg.Width, svg.Height, Math.Min(svg.Width, svg.Height));
         var emoji = Pick(spec.Emojis, random);
         var fontSize = m * 0.075;
-        var lines = spec.Title is null ? [] : TextLayout.Wrap(spec.Title, w * 0.78 / fontSize);
+        var lines = spec.Title is null ? [] : TextLayout.WrapBalanced(spec.Title, w * 0.78 / fontSize);
         var cardHeight = lines.Count == 0 ? 0 : lines.Count * fontSize * 1.35 + fontSize * 1.2;
         var cardTop = h - m * 0.07 - cardHeight;
         svg.Circle(w / 2.0, (cardTop > 0 ? cardTop : h) * 0.48, m * 0.24, "#ffffff", 0.55);
@@ -73,7 +73,7 @@ internal static class CoverArt
         if (spec.Title is not null)
         {
             var fontSize = m * 0.08;
-            var lines = TextLayout.Wrap(spec.Title, w * 0.8 / fontSize);
+            var lines = TextLayout.WrapBalanced(spec.Title, w * 0.8 / fontSize);
             var top = centerY + m * 0.27 + fontSize * 1.2;
             svg.Rect(w * 0.08, top - fontSize * 0.8, w * 0.84, lines.Count * fontSize * 1.3 + fontSize * 0.6, "#ffffff", m * 0.03, 0.75);
             for (var i = 0; i < lines.Count; i++)
@@ -88,7 +88,7 @@ internal static class CoverArt
         var (w, h, m) = (svg.Width, svg.Height, Math.Min(svg.Width, svg.Height));
         svg.Rect(-w * 0.2, h * 0.18, w * 1.4, h * 0.3, spec.Palette.Accent, opacity: 0.22, transform: $"rotate(-12 {w / 2} {h / 3})");
         var fontSize = m * 0.1;
-        var lines = spec.Title is null ? [] : TextLayout.Wrap(spec.Title, w * 0.82 / fontSize);
+        var lines = spec.Title is null ? [] : TextLayout.WrapBalanced(spec.Title, w * 0.82 / fontSize);
         for (var i = 0; i < lines.Count; i++)
             svg.Text(w * 0.08, h * 0.14 + fontSize * 1.25 * i, lines[i], fontSize, spec.Palette.Ink, anchor: "start", weight: 800);
         if (lines.Count > 0) svg.Rect(w * 0.08, h * 0.14 + fontSize * 1.25 * lines.Count - fontSize * 0.2, m * 0.16, m * 0.018, spec.Palette.Accent, m * 0.01);
@@ -113,7 +113,7 @@ internal static class CoverArt
         if (spec.Title is not null)
         {
             var fontSize = m * 0.075;
-            var lines = TextLayout.Wrap(spec.Title, w * 0.84 / fontSize);
+            var lines = TextLayout.WrapBalanced(spec.Title, w * 0.84 / fontSize);
             for (var i = 0; i < lines.Count; i++)
                 svg.Text(w / 2.0, y + frameHeight + fontSize * 1.4 + fontSize * 1.3 * i, lines[i], fontSize, spec.Palette.Ink, weight: 700);
         }

@@ -39,14 +39,14 @@ internal static class ProductArt
         var label = DrawShape(svg, shape, palette);
         if (label is { } l)
         {
-            svg.Rect(l.X - l.Width / 2, l.Y - 28, l.Width, 56, "#ffffff", 10, 0.92);
-            svg.Text(l.X, l.Y, Fit(brand, l.Width / 30), 30, palette.Ink, weight: 700);
+            svg.Rect(l.X - l.Width / 2 - 10, l.Y - 36, l.Width + 20, 72, "#ffffff", 12, 0.94);
+            svg.Text(l.X, l.Y, Fit(brand, l.Width / 42), 42, palette.Ink, weight: 700);
         }
         else
         {
-            svg.Text(400, 730, Fit(brand, 16), 36, palette.Ink, weight: 700);
+            svg.Text(400, 734, Fit(brand, 12), 52, palette.Ink, weight: 700);
         }
-        svg.Text(48, 56, "✦", 30, palette.Accent);
+        svg.Text(60, 64, "✦", 44, palette.Accent);
         return svg;
     }
 

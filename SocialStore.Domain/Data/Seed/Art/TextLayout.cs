@@ -13,6 +13,22 @@ internal static class TextLayout
         return units;
     }
 
+    /// <summary>
+    /// Wraps into as few lines as fit, with the lines about equally long (no lone last character);
+    /// a title made of two parts ("A｜B") breaks between them.
+    /// </summary>
+    public static IReadOnlyList<string> WrapBalanced(string text, double maxUnitsPerLine)
+    {
+        if (Units(text) <= maxUnitsPerLine) return [text];
+        var parts = text.Split(['｜', '|'], 2, StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && parts.All(p => p.Length > 0 && Units(p) <= maxUnitsPerLine)) return parts;
+        var lines = Wrap(text, maxUnitsPerLine);
+        if (lines.Count < 2) return lines;
+        var target = Math.Ceiling(Units(text) / lines.Count) + 0.5;
+        var balanced = Wrap(text, target);
+        return balanced.Count == lines.Count ? balanced : lines;
+    }
+
     public static IReadOnlyList<string> Wrap(string text, double maxUnitsPerLine)
     {
         var lines = new List<string>();

@@ -42,8 +42,6 @@ internal sealed class SeedPlan
 
     public IReadOnlyList<string> TopicNames { get; }
 
-    public int NoteCount => Options.Notes;
-
     public IEnumerable<SeedProduct> Products() => catalog.Products();
 
     public IEnumerable<SeedNote> Notes()

@@ -18,13 +18,17 @@ internal interface IBulkInserter : IAsyncDisposable
 
 internal static class BulkInserter
 {
+    public static bool IsSupported(SocialStoreDbContext db) => db.Database.GetDbConnection() is SqliteConnection or NpgsqlConnection;
+
     public static IBulkInserter Create(SocialStoreDbContext db, ILogger logger) => db.Database.GetDbConnection() switch
     {
         SqliteConnection sqlite => new SqliteBulkInserter(db, sqlite, logger),
         NpgsqlConnection npgsql => new PostgresBulkInserter(db, npgsql, logger),
-        var other => throw new NotSupportedException(
-            $"The large data set is written with bulk inserts for SQLite and PostgreSQL; {other.GetType().Name} is not supported yet."),
+        var other => throw new NotSupportedException(NotSupportedMessage(other.GetType().Name)),
     };
+
+    public static string NotSupportedMessage(string connection) =>
+        $"The large data set is written with bulk inserts for SQLite and PostgreSQL; {connection} is not supported yet.";
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
