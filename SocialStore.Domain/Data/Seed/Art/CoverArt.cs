@@ -15,15 +15,25 @@ internal static class CoverArt
         var svg = new Svg(w, h).LinearGradient("bg", spec.Palette.From, spec.Palette.To, 35 + random.Next(80));
         svg.Rect(0, 0, w, h, "url(#bg)");
         Blobs(svg, spec.Palette, random);
+        if (spec.Layout % Layouts == 1) Wallpaper(svg, spec, random);
+        // The feed shows covers no taller than 3:4 and crops the rest evenly, so everything that
+        // matters is laid out in the middle 3:4 band; the full picture shows it with more background.
+        var band = Math.Min(h, w * 4.0 / 3);
+        var area = new Area(w, band, Math.Min(w, band));
+        svg.Group(0, (h - band) / 2);
         switch (spec.Layout % Layouts)
         {
-            case 0: Sticker(svg, spec, random); break;
-            case 1: Pattern(svg, spec, random); break;
-            case 2: BoldType(svg, spec, random); break;
-            default: Frame(svg, spec, random); break;
+            case 0: Sticker(svg, spec, random, area); break;
+            case 1: Pattern(svg, spec, random, area); break;
+            case 2: BoldType(svg, spec, random, area); break;
+            default: Frame(svg, spec, random, area); break;
         }
+        svg.EndGroup();
         return svg;
     }
+
+    /// <summary>The part of the picture a layout draws in: its width, height and shorter side.</summary>
+    private readonly record struct Area(double W, double H, double M);
 
     private static void Blobs(Svg svg, Palette palette, Random random)
     {
@@ -35,10 +45,19 @@ internal static class CoverArt
         }
     }
 
-    /// <summary>A big emoji over a white title card at the bottom.</summary>
-    private static void Sticker(Svg svg, CoverSpec spec, Random random)
+    /// <summary>Small emoji over the whole picture, behind the <see cref="Pattern"/> layout.</summary>
+    private static void Wallpaper(Svg svg, CoverSpec spec, Random random)
     {
-        var (w, h, m) = (svg.Width, svg.Height, Math.Min(svg.Width, svg.Height));
+        var step = Math.Min(svg.Width, svg.Height) / 5.0;
+        for (var row = 0; row * step < svg.Height + step; row++)
+            for (var col = 0; col * step < svg.Width + step; col++)
+                svg.Text(col * step + (row % 2 == 0 ? 0 : step / 2), row * step, Pick(spec.Emojis, random), step * 0.42, spec.Palette.Ink, opacity: 0.2);
+    }
+
+    /// <summary>A big emoji over a white title card at the bottom.</summary>
+    private static void Sticker(Svg svg, CoverSpec spec, Random random, Area area)
+    {
+        var (w, h, m) = (area.W, area.H, area.M);
         var emoji = Pick(spec.Emojis, random);
         var fontSize = m * 0.075;
         var lines = spec.Title is null ? [] : TextLayout.WrapBalanced(spec.Title, w * 0.78 / fontSize);
@@ -60,13 +79,9 @@ internal static class CoverArt
     }
 
     /// <summary>A wallpaper of small emoji around a white disc, the title underneath.</summary>
-    private static void Pattern(Svg svg, CoverSpec spec, Random random)
+    private static void Pattern(Svg svg, CoverSpec spec, Random random, Area area)
     {
-        var (w, h, m) = (svg.Width, svg.Height, Math.Min(svg.Width, svg.Height));
-        var step = m / 5.0;
-        for (var row = 0; row * step < h + step; row++)
-            for (var col = 0; col * step < w + step; col++)
-                svg.Text(col * step + (row % 2 == 0 ? 0 : step / 2), row * step, Pick(spec.Emojis, random), step * 0.42, spec.Palette.Ink, opacity: 0.2);
+        var (w, h, m) = (area.W, area.H, area.M);
         var centerY = spec.Title is null ? h / 2.0 : h * 0.4;
         svg.Circle(w / 2.0, centerY, m * 0.27, "#ffffff", 0.88);
         svg.Text(w / 2.0, centerY, Pick(spec.Emojis, random), m * 0.25, spec.Palette.Ink);
@@ -83,9 +98,9 @@ internal static class CoverArt
     }
 
     /// <summary>Large left-aligned type on a tilted band, a big emoji in the corner.</summary>
-    private static void BoldType(Svg svg, CoverSpec spec, Random random)
+    private static void BoldType(Svg svg, CoverSpec spec, Random random, Area area)
     {
-        var (w, h, m) = (svg.Width, svg.Height, Math.Min(svg.Width, svg.Height));
+        var (w, h, m) = (area.W, area.H, area.M);
         svg.Rect(-w * 0.2, h * 0.18, w * 1.4, h * 0.3, spec.Palette.Accent, opacity: 0.22, transform: $"rotate(-12 {w / 2} {h / 3})");
         var fontSize = m * 0.1;
         var lines = spec.Title is null ? [] : TextLayout.WrapBalanced(spec.Title, w * 0.82 / fontSize);
@@ -98,9 +113,9 @@ internal static class CoverArt
     }
 
     /// <summary>A taped-on "photo" with the emoji inside and the title written below it.</summary>
-    private static void Frame(Svg svg, CoverSpec spec, Random random)
+    private static void Frame(Svg svg, CoverSpec spec, Random random, Area area)
     {
-        var (w, h, m) = (svg.Width, svg.Height, Math.Min(svg.Width, svg.Height));
+        var (w, h, m) = (area.W, area.H, area.M);
         var frameHeight = spec.Title is null ? h * 0.66 : h * 0.56;
         var (x, y, fw) = (w * 0.12, h * 0.1, w * 0.76);
         svg.Rect(x + m * 0.012, y + m * 0.018, fw, frameHeight, spec.Palette.Ink, m * 0.02, 0.12);

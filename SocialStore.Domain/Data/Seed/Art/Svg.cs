@@ -94,6 +94,18 @@ internal sealed class Svg
         return this;
     }
 
+    public Svg Group(double translateX, double translateY)
+    {
+        sb.Append("<g transform=\"translate(").Append(N(translateX)).Append(' ').Append(N(translateY)).Append(")\">");
+        return this;
+    }
+
+    public Svg EndGroup()
+    {
+        sb.Append("</g>");
+        return this;
+    }
+
     public override string ToString() => sb + "</svg>";
 
     public byte[] ToUtf8() => Encoding.UTF8.GetBytes(ToString());
