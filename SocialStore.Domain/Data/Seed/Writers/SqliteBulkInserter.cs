@@ -13,8 +13,10 @@ namespace SocialStore.Domain.Data.Seed.Writers;
 /// </summary>
 internal sealed class SqliteBulkInserter(DbContext db, SqliteConnection connection, ILogger logger) : IBulkInserter
 {
-    // SQLite allows 32,766 parameters per statement; a few hundred rows per statement is past the point of diminishing returns.
-    private const int RowsPerStatement = 200;
+    // Microsoft.Data.Sqlite binds every parameter by name on every execution, and SQLite finds a name by a
+    // linear scan, so a statement's cost grows with the square of its parameter count. Measured on 100k
+    // likes: 4,000 parameters per statement took four times as long as 30–100.
+    private const int ParametersPerStatement = 64;
 
     private SqliteTransaction? transaction;
 
@@ -29,13 +31,14 @@ internal sealed class SqliteBulkInserter(DbContext db, SqliteConnection connecti
     {
         var (name, columns) = table.Names(db);
         var clock = Stopwatch.StartNew();
-        using var full = Command(name, columns, RowsPerStatement);
-        var buffer = new List<TRow>(RowsPerStatement);
+        var rowsPerStatement = Math.Max(1, ParametersPerStatement / columns.Length);
+        using var full = Command(name, columns, rowsPerStatement);
+        var buffer = new List<TRow>(rowsPerStatement);
         long count = 0;
         foreach (var row in rows)
         {
             buffer.Add(row);
-            if (buffer.Count < RowsPerStatement) continue;
+            if (buffer.Count < rowsPerStatement) continue;
             Bind(full, table, buffer);
             await full.ExecuteNonQueryAsync(cancellationToken);
             count += buffer.Count;
