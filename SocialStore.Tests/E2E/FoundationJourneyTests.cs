@@ -10,7 +10,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
 
     public Task InitializeAsync()
     {
-        app = new KestrelAppFactory { Seed = true };
+        app = new KestrelAppFactory(seed: true);
         return Task.CompletedTask;
     }
 
@@ -64,13 +64,18 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
             await page.GotoAsync(app.BaseUrl + "/");
             await Artifacts.ScreenshotAsync(page, $"{name}-3-feed-en");
 
-            // Scroll the feed to its end and load the next page.
+            // Scrolling to the end loads the next page below (infinite scroll), without repeats.
             var firstPageIds = await CardHrefsAsync(page);
-            await page.Mouse.WheelAsync(0, 20000);
-            await page.Locator("[data-testid=feed-more]").ScrollIntoViewIfNeededAsync();
-            await Artifacts.ScreenshotAsync(page, $"{name}-4-feed-bottom");
-            await page.ClickAsync("[data-testid=feed-more]");
-            await page.WaitForURLAsync("**/?after=*");
+            var moreHref = await page.GetAttributeAsync("[data-testid=feed-more]", "href");
+            await page.Mouse.WheelAsync(0, 30000);
+            await Assertions.Expect(page.Locator("[data-testid=feed]")).ToHaveCountAsync(2);
+            var afterScroll = await CardHrefsAsync(page);
+            Assert.True(afterScroll.Length > firstPageIds.Length);
+            Assert.Equal(afterScroll.Length, afterScroll.Distinct().Count());
+            await Artifacts.ScreenshotAsync(page, $"{name}-4-feed-scrolled");
+
+            // Without JavaScript the same "more" link is a plain page of the next notes.
+            await page.GotoAsync(app.BaseUrl + moreHref);
             var secondPageIds = await CardHrefsAsync(page);
             Assert.NotEmpty(secondPageIds);
             Assert.Empty(firstPageIds.Intersect(secondPageIds));

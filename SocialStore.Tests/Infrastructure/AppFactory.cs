@@ -16,6 +16,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public bool Seed { get; init; }
 
+    protected AppFactory(bool seed) => Seed = seed;
+
+    public AppFactory()
+    {
+    }
+
     public Dictionary<string, string?> Settings { get; } = [];
 
     public string DataDirectory => dataDirectory;
@@ -52,7 +58,9 @@ public class AppFactory : WebApplicationFactory<Program>
 /// <summary>The app on a real loopback port, for Playwright (.NET 10: UseKestrel + StartServer).</summary>
 public sealed class KestrelAppFactory : AppFactory
 {
-    public KestrelAppFactory()
+    /// <param name="seed">Generate the demo community at start-up (the server starts in the constructor, so this cannot be an initializer).</param>
+    public KestrelAppFactory(bool seed = false)
+        : base(seed)
     {
         Port = FreePort();
         UseKestrel(Port);

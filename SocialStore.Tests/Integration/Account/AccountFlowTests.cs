@@ -47,6 +47,22 @@ public class AccountFlowTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("/Account/Login", again.Path);
     }
 
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("//evil.example/x", "/evil.example/x")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example", "/")]
+    [InlineData("me", "/me")]
+    public async Task SignOut_ForgedReturnUrl_StaysOnTheSite(string returnUrl, string expectedPath)
+    {
+        using var client = await AccountTestClient.SignedInAsync(app);
+
+        var page = await client.SubmitAsync(await client.GetAsync("/Account/Manage"), "Account/Logout", new() { ["ReturnUrl"] = returnUrl });
+
+        Assert.Equal(expectedPath, page.Path);
+        Assert.Equal("/Account/Login", (await client.GetAsync("/Account/Manage")).Path);
+    }
+
     [Fact]
     public async Task SignOut_WithoutAntiforgeryToken_IsRejected()
     {

@@ -44,10 +44,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // A forged or odd return URL (absolute, "//host", "/\host") must not fail or leave the site: home instead.
+            var target = "/" + (returnUrl ?? "").TrimStart('/');
+            var safe = Uri.IsWellFormedUriString(target, UriKind.Relative) && !target.Contains('\\') && !target.Contains(':');
+            return TypedResults.LocalRedirect(safe ? "~" + target : "~/");
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

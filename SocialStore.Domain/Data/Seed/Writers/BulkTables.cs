@@ -82,7 +82,8 @@ internal sealed class BulkTables(SeedPlan plan, SeedKeys keys)
         new Column<SeedNote, int>(nameof(Note.LikeCount), n => n.Likes),
         new Column<SeedNote, int>(nameof(Note.CollectCount), n => n.Collects),
         new Column<SeedNote, int>(nameof(Note.CommentCount), n => n.Comments),
-        new Column<SeedNote, int>(nameof(Note.ShareCount), _ => 0));
+        new Column<SeedNote, int>(nameof(Note.ShareCount), _ => 0),
+        new Column<SeedNote, double>(nameof(Note.HotScore), n => Ranking.HotScore(n.Likes, n.Collects, n.Comments, 0, n.CreatedAt)));
 
     public BulkTable<ImageRow> Images => new(typeof(NoteImage),
         new Column<ImageRow, long>(nameof(NoteImage.Id), i => i.Id),

@@ -49,6 +49,15 @@ internal sealed class EntitySeedWriter(IDbContextFactory<SocialStoreDbContext> d
         db.Boards.AddRange(boards);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Every third note tags one or two products, so note pages show what they talk about.
+        var productIds = await db.Products.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        for (var i = 0; i < notes.Count && productIds.Count > 1; i += 3)
+        {
+            var first = productIds[(i * 7) % productIds.Count];
+            var second = productIds[(i * 7 + 5) % productIds.Count];
+            notes[i].SetProducts(i % 2 == 0 ? [first, second] : [first]);
+        }
+
         db.Follows.AddRange(plan.Follows().Select(f => new Follow
         {
             FollowerId = users[f.FollowerIndex].Id, FolloweeId = users[f.FolloweeIndex].Id, CreatedAt = f.CreatedAt,
