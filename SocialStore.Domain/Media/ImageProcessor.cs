@@ -14,6 +14,8 @@ internal sealed record ProcessedThumbnail(int Width, byte[] WebP);
 /// </summary>
 internal sealed class ImageProcessor(MediaOptions options)
 {
+    private const string IccProfileField = "icc-profile-data";
+
     public ProcessedImage Process(byte[] data, int length)
     {
         var format = ImageSniffer.Detect(data.AsSpan(0, length));
@@ -25,8 +27,8 @@ internal sealed class ImageProcessor(MediaOptions options)
         try
         {
             var buffer = pin.AddrOfPinnedObject();
-            CheckHeader(buffer, (nuint)length, format);
-            using var decoded = VipsImage.Thumbnail(buffer, (nuint)length, options.FullMaxSide, options.FullMaxSide);
+            var hasProfile = CheckHeader(buffer, (nuint)length, format);
+            using var decoded = VipsImage.Thumbnail(buffer, (nuint)length, options.FullMaxSide, options.FullMaxSide, toSrgb: hasProfile);
             using var full = decoded.CopyMemory();
             full.RemoveMetadata();
             // JPEG has no alpha: transparent pixels become white, not libvips' default black.
@@ -42,8 +44,11 @@ internal sealed class ImageProcessor(MediaOptions options)
 
     public static string AcceptedFormatNames() => Vips.CanLoadHeif ? "JPEG, PNG, WebP, GIF, HEIC, AVIF" : "JPEG, PNG, WebP, GIF";
 
-    /// <summary>Rejects what the header declares, before a single pixel is decoded (a 100 KB PNG can declare 20000 × 20000).</summary>
-    private void CheckHeader(IntPtr buffer, nuint length, ImageFormat format)
+    /// <summary>
+    /// Rejects what the header declares, before a single pixel is decoded (a 100 KB PNG can declare
+    /// 20000 × 20000). Returns whether the image embeds an ICC profile.
+    /// </summary>
+    private bool CheckHeader(IntPtr buffer, nuint length, ImageFormat format)
     {
         // The loader libvips would use must be the one for the sniffed format: no polyglot reaches another decoder.
         var loader = Marshal.PtrToStringUTF8(Vips.FindLoadBuffer(buffer, length));
@@ -55,6 +60,7 @@ internal sealed class ImageProcessor(MediaOptions options)
         using var header = VipsImage.FromBuffer(buffer, length);
         if ((long)header.Width * header.Height > options.MaxPixels)
             throw new DomainException(MediaErrors.TooManyPixels, options.MaxMegapixels);
+        return header.FieldNames().Contains(IccProfileField);
     }
 
     private static string LoaderName(ImageFormat format) => format switch
@@ -71,6 +77,7 @@ internal sealed class ImageProcessor(MediaOptions options)
     {
         using var small = full.ShrinkToWidth(width);
         small.RemoveMetadata();
-        return new ProcessedThumbnail(width, small.Save(FormattableString.Invariant($".webp[Q={options.WebPQuality},strip]")));
+        var webp = small.Save(FormattableString.Invariant($".webp[Q={options.WebPQuality},strip]"));
+        return new ProcessedThumbnail(width, WebPContainer.WithoutMetadata(webp));
     }
 }

@@ -16,7 +16,6 @@ internal static partial class Vips
     private const string GObject = "libgobject-2.0.so.0";
 
     internal const int SizeDown = 2;        // VIPS_SIZE_DOWN: never upscale
-    internal const int FailOnTruncated = 1; // VIPS_FAIL_ON_TRUNCATED: a cut-off upload is an error, not a grey band
     internal const int MaxCoordinate = 10_000_000;
     private const int LogLevelWarning = 1 << 4; // G_LOG_LEVEL_WARNING
 
@@ -137,8 +136,13 @@ internal static partial class Vips
     [LibraryImport(Lib, EntryPoint = "vips_thumbnail_buffer", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int ThumbnailBuffer(
         IntPtr buffer, nuint length, out VipsImage output, int width,
-        string heightName, int height, string sizeName, int size,
-        string exportProfileName, string exportProfile, string failOnName, int failOn, IntPtr end);
+        string heightName, int height, string sizeName, int size, string loaderOptionsName, string loaderOptions, IntPtr end);
+
+    [LibraryImport(Lib, EntryPoint = "vips_thumbnail_buffer", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int ThumbnailBufferToProfile(
+        IntPtr buffer, nuint length, out VipsImage output, int width,
+        string heightName, int height, string sizeName, int size, string loaderOptionsName, string loaderOptions,
+        string exportProfileName, string exportProfile, IntPtr end);
 
     [LibraryImport(Lib, EntryPoint = "vips_thumbnail_image", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int ThumbnailImage(

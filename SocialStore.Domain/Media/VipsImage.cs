@@ -26,14 +26,23 @@ internal sealed class VipsImage : SafeHandle
         Checked(Vips.NewFromBuffer(buffer, length, "", IntPtr.Zero), "vips_image_new_from_buffer");
 
     /// <summary>
-    /// Decodes, turns upright by the EXIF orientation, converts to sRGB (embedded profile or CMYK) and
-    /// shrinks to fit <paramref name="width"/> × <paramref name="height"/>, never enlarging.
-    /// Only the first frame of an animation is loaded.
+    /// Decodes, turns upright by the EXIF orientation and shrinks to fit <paramref name="width"/> ×
+    /// <paramref name="height"/>, never enlarging; CMYK becomes sRGB. Only the first frame of an animation is loaded.
     /// </summary>
-    public static VipsImage Thumbnail(IntPtr buffer, nuint length, int width, int height)
+    /// <param name="toSrgb">
+    /// Convert from the embedded ICC profile to sRGB. Only for images that have one: in 8.14 asking an
+    /// untagged image for sRGB shifts its colours (pure blue comes out 84,15,253).
+    /// </param>
+    public static VipsImage Thumbnail(IntPtr buffer, nuint length, int width, int height, bool toSrgb)
     {
-        var status = Vips.ThumbnailBuffer(buffer, length, out var image, width,
-            "height", height, "size", Vips.SizeDown, "export_profile", "srgb", "fail_on", Vips.FailOnTruncated, IntPtr.Zero);
+        // A cut-off upload is an error, not a photo with a grey band. In 8.14 only the loader's own
+        // option does this; thumbnail's "fail_on" argument lets a truncated JPEG through.
+        const string loaderOptions = "fail_on=truncated";
+        var status = toSrgb
+            ? Vips.ThumbnailBufferToProfile(buffer, length, out var image, width, "height", height, "size", Vips.SizeDown,
+                "option_string", loaderOptions, "export_profile", "srgb", IntPtr.Zero)
+            : Vips.ThumbnailBuffer(buffer, length, out image, width, "height", height, "size", Vips.SizeDown,
+                "option_string", loaderOptions, IntPtr.Zero);
         return Checked(status, image, "vips_thumbnail_buffer");
     }
 
