@@ -33,7 +33,10 @@ public static class TestAccounts
     public static async Task<(HttpClient Client, TestUser User)> SignedInClientAsync(WebApplicationFactory<Program> app, string? displayName = null)
     {
         var user = await CreateConfirmedUserAsync(app, displayName: displayName);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // On a real port the factory's client follows redirects whatever its options say.
+        var client = app is KestrelAppFactory kestrel
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(kestrel.BaseUrl) }
+            : app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await SignInAsync(client, user);
         return (client, user);
     }

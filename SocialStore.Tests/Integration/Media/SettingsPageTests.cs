@@ -117,6 +117,27 @@ public sealed class SettingsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_35MBFileOnARealServer_ShowsTheSizeLimitAndChangesNothing()
+    {
+        // Above Kestrel's 30 MB default body limit: the page raises it so the user gets a message, not a reset connection.
+        await using var server = new KestrelAppFactory();
+        var (kestrelClient, kestrelUser) = await TestAccounts.SignedInClientAsync(server, displayName: "Before");
+        var form = await TestForm.ReadAsync(kestrelClient, Url, "[data-testid=settings-form]");
+        var huge = new byte[35 * 1024 * 1024];
+        huge[0] = 0xFF; huge[1] = 0xD8; huge[2] = 0xFF;
+
+        var response = await form.PostAsync(kestrelClient, new() { ["Input.DisplayName"] = "After" },
+            new TestFile("Input.Avatar", "huge.jpg", "image/jpeg", huge));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("图片超过 20\u00A0MB，请换一张小一些的。", page.QuerySelector("[data-testid=settings-error]")?.TextContent);
+        using var scope = server.Services.CreateScope();
+        var unchanged = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(kestrelUser.Id);
+        Assert.Equal(("Before", null), (unchanged!.DisplayName, unchanged.AvatarKey));
+    }
+
+    [Fact]
     public async Task Post_WithoutAntiforgeryToken_IsRejected()
     {
         var form = await TestForm.ReadAsync(client, Url, "[data-testid=settings-form]");
