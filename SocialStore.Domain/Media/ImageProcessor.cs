@@ -33,7 +33,7 @@ internal sealed class ImageProcessor(MediaOptions options)
             full.RemoveMetadata();
             // JPEG has no alpha: transparent pixels become white, not libvips' default black.
             var jpeg = full.Save(FormattableString.Invariant($".jpg[Q={options.JpegQuality},strip,optimize_coding,background=255]"));
-            var thumbnails = MediaUrls.ThumbnailWidths.Select(width => Thumbnail(full, width)).ToList();
+            var thumbnails = Thumbnails(full);
             return new ProcessedImage(jpeg, full.Width, full.Height, thumbnails);
         }
         finally
@@ -73,11 +73,32 @@ internal sealed class ImageProcessor(MediaOptions options)
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    private ProcessedThumbnail Thumbnail(VipsImage full, int width)
+    /// <summary>
+    /// Largest first, each made from the one before: libvips 8.14 takes up to 50 times longer to shrink
+    /// 2560 → 360 in one step than 720 → 360, for the same result.
+    /// </summary>
+    private List<ProcessedThumbnail> Thumbnails(VipsImage full)
     {
-        using var small = full.ShrinkToWidth(width);
-        small.RemoveMetadata();
-        var webp = small.Save(FormattableString.Invariant($".webp[Q={options.WebPQuality},strip]"));
-        return new ProcessedThumbnail(width, WebPContainer.WithoutMetadata(webp));
+        var thumbnails = new List<ProcessedThumbnail>();
+        var made = new List<VipsImage>();
+        try
+        {
+            var source = full;
+            foreach (var width in MediaUrls.ThumbnailWidths.OrderDescending())
+            {
+                using var shrunk = source.ShrinkToWidth(width);
+                var small = shrunk.CopyMemory();
+                made.Add(small);
+                small.RemoveMetadata();
+                var webp = small.Save(FormattableString.Invariant($".webp[Q={options.WebPQuality},strip]"));
+                thumbnails.Add(new ProcessedThumbnail(width, WebPContainer.WithoutMetadata(webp)));
+                source = small;
+            }
+            return thumbnails;
+        }
+        finally
+        {
+            foreach (var image in made) image.Dispose();
+        }
     }
 }

@@ -51,7 +51,12 @@ internal static partial class Vips
     {
         try
         {
-            if (Init("socialstore") != 0) return "vips_init failed: " + TakeError();
+            var modules = PrivateModuleFolder();
+            GSetEnv("VIPSHOME", modules, 1);
+            var status = Init("socialstore");
+            GUnsetEnv("VIPSHOME");
+            TryDelete(modules); // libvips has loaded what it found there
+            if (status != 0) return "vips_init failed: " + TakeError();
             unsafe
             {
                 LogSetHandler("VIPS", LogLevelWarning, &OnLog, IntPtr.Zero);
@@ -75,6 +80,53 @@ internal static partial class Vips
         {
             return $"the installed libvips lacks a needed function ({FirstLine(ex.Message)}).";
         }
+        catch (IOException ex)
+        {
+            return $"libvips could not be given its module folder ({ex.Message}).";
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return $"libvips could not be given its module folder ({ex.Message}).";
+        }
+    }
+
+    /// <summary>
+    /// A folder libvips takes as its prefix (VIPSHOME), whose module folder links only the HEIF module.
+    /// libvips loads every module it finds with RTLD_GLOBAL; the OpenSlide one brings Debian's
+    /// libsqlite3, whose symbols then capture calls inside the SQLite that EF Core bundles (e_sqlite3)
+    /// and the process crashes in sqlite3_open_v2. The other modules (ImageMagick, PDF, OpenSlide,
+    /// JPEG XL) are loaders uploads must never reach anyway.
+    /// </summary>
+    private static string PrivateModuleFolder()
+    {
+        var library = LoadedPath(Lib);
+        var prefix = Directory.CreateTempSubdirectory("socialstore-vips-").FullName;
+        if (library is null) return prefix;
+        // libvips looks in {VIPSHOME}/{last part of its own lib folder}/vips-modules-{major}.{minor}.
+        var libFolder = Path.GetDirectoryName(library)!;
+        var moduleFolder = $"vips-modules-{VersionPart(0)}.{VersionPart(1)}";
+        var heif = Path.Combine(libFolder, moduleFolder, "vips-heif.so");
+        if (!File.Exists(heif)) return prefix;
+        var modules = Directory.CreateDirectory(Path.Combine(prefix, Path.GetFileName(libFolder), moduleFolder));
+        File.CreateSymbolicLink(Path.Combine(modules.FullName, "vips-heif.so"), heif);
+        return prefix;
+    }
+
+    private static string? LoadedPath(string library)
+    {
+        NativeLibrary.Load(library);
+        return File.ReadLines("/proc/self/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6 && Path.GetFileName(fields[5]).StartsWith(library, StringComparison.Ordinal))
+            .Select(fields => fields[5])
+            .FirstOrDefault();
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     [UnmanagedCallersOnly]
@@ -172,6 +224,13 @@ internal static partial class Vips
 
     [LibraryImport(GLib, EntryPoint = "g_log_set_handler", StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial uint LogSetHandler(string domain, int levels, delegate* unmanaged<IntPtr, int, IntPtr, IntPtr, void> handler, IntPtr data);
+
+    // GLib's, not .NET's: Environment.SetEnvironmentVariable does not change the native environment on Linux.
+    [LibraryImport(GLib, EntryPoint = "g_setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int GSetEnv(string variable, string value, int overwrite);
+
+    [LibraryImport(GLib, EntryPoint = "g_unsetenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial void GUnsetEnv(string variable);
 
     [LibraryImport(GLib, EntryPoint = "g_free")]
     internal static partial void GFree(IntPtr memory);
