@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,12 +84,7 @@ public static class DatabaseSetup
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : SocialStoreDbContext
     {
-        // Interceptors registered in DI (auditing, outbox, the tests' command counter) join every context.
-        services.AddDbContextFactory<TContext>((sp, options) =>
-        {
-            configure(options);
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
-        });
+        services.AddDbContextFactory<TContext>(configure);
         services.AddSingleton<IDbContextFactory<SocialStoreDbContext>, DerivedContextFactory<TContext>>();
         services.AddScoped<SocialStoreDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }

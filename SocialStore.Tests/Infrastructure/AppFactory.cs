@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 namespace SocialStore.Tests.Infrastructure;
 
@@ -20,25 +20,17 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => dataDirectory;
 
-    /// <summary>Counts every database command the app runs (see <see cref="CommandCounter"/>).</summary>
-    public CommandCounter Commands { get; } = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(dataDirectory);
         builder.UseEnvironment("Development");
-        // UseSetting, not ConfigureAppConfiguration: the app reads its database settings while its
-        // builder runs, before configuration added by the factory would be applied.
-        var settings = new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:SocialStore"] = $"Data Source={Path.Combine(dataDirectory, "socialstore.db")}",
             ["Media:Root"] = Path.Combine(dataDirectory, "media"),
             ["Seed:OnStartup"] = Seed ? "true" : "false",
-        };
-        foreach (var (key, value) in settings.Concat(Settings)) builder.UseSetting(key, value);
-        builder.ConfigureServices(services =>
-            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
+        }.Concat(Settings)));
     }
 
     protected override void Dispose(bool disposing)
