@@ -16,6 +16,7 @@ public static class DependencyInjection
     public static IServiceCollection AddSocialStoreDomain(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddScoped<AccountService>();
+        services.AddScoped<ProfileService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
@@ -38,6 +39,8 @@ public static class DependencyInjection
         var root = configuration["Media:Root"];
         root = string.IsNullOrWhiteSpace(root) ? Path.Combine(contentRoot, "data", "media") : Path.Combine(contentRoot, root);
         services.AddSingleton<IMediaStore>(new LocalMediaStore(root));
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section));
+        services.AddSingleton<ImagePipeline>();
         return services;
     }
 }

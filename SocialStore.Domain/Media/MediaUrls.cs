@@ -11,13 +11,17 @@ public static class MediaUrls
 
     public static readonly int[] ThumbnailWidths = [360, 720];
 
+    public const string FullFileName = "full.jpg";
+
+    public static string ThumbnailFileName(int width) => $"w{width}.webp";
+
     public static string Thumbnail(string key, int width)
     {
         if (key.EndsWith(".svg", StringComparison.Ordinal)) return Prefix + key;
         var size = ThumbnailWidths.FirstOrDefault(w => w >= width, ThumbnailWidths[^1]);
-        return $"{Prefix}{key}/w{size}.webp";
+        return $"{Prefix}{key}/{ThumbnailFileName(size)}";
     }
 
     public static string Full(string key) =>
-        key.EndsWith(".svg", StringComparison.Ordinal) ? Prefix + key : $"{Prefix}{key}/full.jpg";
+        key.EndsWith(".svg", StringComparison.Ordinal) ? Prefix + key : $"{Prefix}{key}/{FullFileName}";
 }
