@@ -32,7 +32,7 @@ public static class DependencyInjection
     private static IServiceCollection AddSharingAndProfiles(this IServiceCollection services) => services
         .AddSingleton<ShareService>()
         .AddSingleton<ProfileQueries>()
-        .AddSingleton<ProfileService>();
+        .AddSingleton<PrivacyService>();
 
     private static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialStore.Domain.Identity;
 
 namespace SocialStore.Domain.Data;
 
@@ -39,6 +41,9 @@ public static class DatabaseSetup
         var provider = ParseProvider(configuration["Database:Provider"]);
         var connectionString = ResolveConnectionString(provider, configuration.GetConnectionString(ConnectionStringName), contentRoot);
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        // The model depends on Identity's options (schema version 3: passkeys). EF caches the model per
+        // context type, so every service provider that builds a context must see the same options.
+        services.Configure<IdentityOptions>(IdentityConfiguration.Apply);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -147,7 +147,7 @@ public class ProfileQueriesTests
             await context.SaveChangesAsync();
         }
         var queries = new ProfileQueries(db.Factory);
-        var profiles = new ProfileService(db.Factory);
+        var profiles = new PrivacyService(db.Factory);
 
         var seen = new List<long>();
         FeedCursor? cursor = null;
@@ -249,7 +249,7 @@ public class ProfileQueriesTests
     public async Task SetLikesPublic_UnknownUser_IsRejected()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var ex = await Assert.ThrowsAsync<DomainException>(() => new ProfileService(db.Factory).SetLikesPublicAsync("nobody", true, default));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => new PrivacyService(db.Factory).SetLikesPublicAsync("nobody", true, default));
         Assert.Equal("Profile.NotFound", ex.Code);
     }
 
@@ -260,7 +260,7 @@ public class ProfileQueriesTests
         var mei = await new TestCommunity(db.Factory).UserAsync("mei");
         var before = mei.ConcurrencyStamp;
 
-        await new ProfileService(db.Factory).SetLikesPublicAsync(mei.Id, true, default);
+        await new PrivacyService(db.Factory).SetLikesPublicAsync(mei.Id, true, default);
 
         await using var context = await db.Factory.CreateDbContextAsync();
         var saved = await context.Users.SingleAsync(u => u.Id == mei.Id);

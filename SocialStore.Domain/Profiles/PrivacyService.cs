@@ -4,8 +4,8 @@ using SocialStore.Domain.Data;
 
 namespace SocialStore.Domain.Profiles;
 
-/// <summary>Changes to a user's own profile settings.</summary>
-public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFactory)
+/// <summary>A user's privacy settings: who sees their likes (and, later, personalisation).</summary>
+public sealed class PrivacyService(IDbContextFactory<SocialStoreDbContext> dbFactory)
 {
     /// <summary>Shows or hides the Liked tab of the user's profile to others (the user always sees it).</summary>
     /// <exception cref="DomainException">Profile.NotFound: no such user.</exception>
