@@ -10,17 +10,37 @@ public sealed class TopicQueries(IDbContextFactory<SocialStoreDbContext> dbFacto
 {
     public static readonly TimeSpan TrendingWindow = TimeSpan.FromDays(7);
 
+    /// <summary>A topic by name with its number of published notes; the count reads many rows, so it is cached for a minute.</summary>
     public async Task<TopicSummary?> FindAsync(string name, CancellationToken cancellationToken)
     {
         name = name.Trim().TrimStart('#');
         if (name.Length is 0 or > Topic.NameMaxLength) return null;
+        var key = "topics:find:" + name;
+        if (cache.TryGetValue(key, out TopicSummary? cached) && cached is not null) return cached;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Topics.AsNoTracking()
+        var topic = await db.Topics.AsNoTracking()
             .Where(t => t.Name == name)
             .Select(t => new TopicSummary(t.Id, t.Name,
                 db.NoteTopics.Count(nt => nt.TopicId == t.Id && nt.Note!.Status == NoteStatus.Published)))
             .FirstOrDefaultAsync(cancellationToken);
+        if (topic is not null) cache.Set(key, topic, TimeSpan.FromMinutes(1));
+        return topic;
     }
+
+    /// <summary>Topic names by id, in the given order, from a cache of the (small) topic table.</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        if (!cache.TryGetValue(NamesKey, out Dictionary<int, string>? names) || names is null || ids.Any(id => !names.ContainsKey(id)))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            names = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+            cache.Set(NamesKey, names, TimeSpan.FromMinutes(10));
+        }
+        return ids.Where(names.ContainsKey).Select(id => names[id]).ToList();
+    }
+
+    private const string NamesKey = "topics:names";
 
     /// <summary>Topics with the most notes published in the last 7 days; cached for a few minutes (it reads many rows).</summary>
     public async Task<IReadOnlyList<TopicSummary>> TrendingAsync(int count, CancellationToken cancellationToken)

@@ -41,6 +41,8 @@ public class AppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:SocialStore"] = $"Data Source={Path.Combine(dataDirectory, "socialstore.db")}",
             ["Media:Root"] = Path.Combine(dataDirectory, "media"),
             ["Seed:OnStartup"] = Seed ? "true" : "false",
+            // Tests see every render (round trips, fresh data); AnonymousPageCacheTests turn the cache on.
+            ["Caching:AnonymousPages"] = "false",
         };
         foreach (var (key, value) in settings.Concat(Settings)) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

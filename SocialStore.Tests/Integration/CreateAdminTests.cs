@@ -14,11 +14,7 @@ public class CreateAdminTests
         await using var app = new AppFactory();
         _ = app.Server;
         var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
-        int code;
-        try { code = await CommandLine.CreateAdminAsync(app.Services, "boss@example.test"); }
-        finally { Console.SetOut(previous); }
+        var code = await CommandLine.CreateAdminAsync(app.Services, "boss@example.test", output);
 
         Assert.Equal(0, code);
         var password = output.ToString().Split('\n').Single(l => l.StartsWith("One-time password: ")).Split(": ")[1].Trim();
@@ -38,17 +34,10 @@ public class CreateAdminTests
     {
         await using var app = new AppFactory();
         _ = app.Server;
-        var previous = Console.Out;
         var first = new StringWriter();
         var second = new StringWriter();
-        try
-        {
-            Console.SetOut(first);
-            await CommandLine.CreateAdminAsync(app.Services, "boss2@example.test");
-            Console.SetOut(second);
-            await CommandLine.CreateAdminAsync(app.Services, "boss2@example.test");
-        }
-        finally { Console.SetOut(previous); }
+        await CommandLine.CreateAdminAsync(app.Services, "boss2@example.test", first);
+        await CommandLine.CreateAdminAsync(app.Services, "boss2@example.test", second);
 
         static string Password(StringWriter w) => w.ToString().Split('\n').Single(l => l.StartsWith("One-time password: ")).Split(": ")[1].Trim();
         await using var scope = app.Services.CreateAsyncScope();
@@ -66,6 +55,6 @@ public class CreateAdminTests
     {
         await using var app = new AppFactory();
         _ = app.Server;
-        Assert.Equal(2, await CommandLine.CreateAdminAsync(app.Services, email));
+        Assert.Equal(2, await CommandLine.CreateAdminAsync(app.Services, email, new StringWriter()));
     }
 }

@@ -41,7 +41,7 @@ public static class CommandLine
                 Console.WriteLine($"Seeded the {scale} data set.");
                 return 0;
             case "create-admin":
-                return await CreateAdminAsync(app.Services, args.Length > 1 ? args[1] : null);
+                return await CreateAdminAsync(app.Services, args.Length > 1 ? args[1] : null, Console.Out);
         }
 
         if (app.Configuration.GetValue("Seed:OnStartup", true))
@@ -65,8 +65,9 @@ public static class CommandLine
         return 0;
     }
 
-    internal static async Task<int> CreateAdminAsync(IServiceProvider services, string? email)
+    internal static async Task<int> CreateAdminAsync(IServiceProvider services, string? email, TextWriter? output = null)
     {
+        output ??= Console.Out;
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
         {
             Console.Error.WriteLine("Usage: create-admin <email>");
@@ -97,9 +98,9 @@ public static class CommandLine
             await users.UpdateSecurityStampAsync(user);
         }
         if (!await users.IsInRoleAsync(user, Roles.Admin)) await users.AddToRoleAsync(user, Roles.Admin);
-        Console.WriteLine($"Admin: {email}");
-        Console.WriteLine($"One-time password: {password}");
-        Console.WriteLine("Sign in and change it under Account → Password.");
+        output.WriteLine($"Admin: {email}");
+        output.WriteLine($"One-time password: {password}");
+        output.WriteLine("Sign in and change it under Account → Password.");
         return 0;
     }
 }

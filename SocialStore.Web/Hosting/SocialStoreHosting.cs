@@ -58,6 +58,10 @@ public static class SocialStoreHosting
         services.AddAuthorization();
         services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
 
+        var cachePages = builder.Configuration.GetValue("Caching:AnonymousPages", true);
+        services.AddOutputCache(o => { if (cachePages) o.AddBasePolicy(new AnonymousPageCache()); });
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChangeEvictor>();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (builder.Environment.IsDevelopment()) services.AddDatabaseDeveloperPageExceptionFilter();
         return builder;
@@ -72,6 +76,8 @@ public static class SocialStoreHosting
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.Use(AnonymousPageCache.DropAntiforgeryCookieAsync);
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
+
+namespace SocialStore.Web.Hosting;
+
+/// <summary>
+/// Output cache for what signed-out visitors read (feed, notes, topics, profiles, shop, products):
+/// the same HTML for everyone who shares a language, so it is rendered once and served many
+/// times (DESIGN.md §6). Signed-in requests, other paths, non-200 answers and answers that set a
+/// cookie are never cached. Any write to the database evicts the lot (<see cref="ContentChangeEvictor"/>),
+/// so counts and new notes show at once; <see cref="Duration"/> only bounds memory.
+/// </summary>
+public sealed class AnonymousPageCache : IOutputCachePolicy
+{
+    public const string Tag = "content";
+    public const string PolicyName = "anonymous-pages";
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] Prefixes = ["/notes/", "/topics/", "/u/", "/products/"];
+    private static readonly string[] Exact = ["/", "/shop", "/search"];
+
+    public static bool IsCacheable(HttpRequest request) =>
+        !request.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal))
+        && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && IsCacheablePath(request.Path);
+
+    /// <summary>
+    /// Blazor issues an anti-forgery cookie with every page. A cacheable page holds no form for a
+    /// signed-out visitor, so that cookie is dropped before the headers go out, rather than shared
+    /// through the cache; any other cookie still makes the answer uncacheable.
+    /// </summary>
+    public static Task DropAntiforgeryCookieAsync(HttpContext context, Func<Task> next)
+    {
+        if (IsCacheable(context.Request))
+        {
+            context.Response.OnStarting(() =>
+            {
+                var cookies = context.Response.Headers.SetCookie;
+                if (cookies.Count > 0)
+                    context.Response.Headers.SetCookie = cookies.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
+                if (context.Response.Headers.SetCookie.Count == 0) context.Response.Headers.Remove(HeaderNames.SetCookie);
+                return Task.CompletedTask;
+            });
+        }
+        return next();
+    }
+
+    public static bool IsCacheablePath(PathString path)
+    {
+        var value = path.Value ?? "/";
+        return Exact.Contains(value, StringComparer.OrdinalIgnoreCase)
+               || Prefixes.Any(p => value.StartsWith(p, StringComparison.OrdinalIgnoreCase) && !value.EndsWith("/edit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var cacheable = IsCacheable(context.HttpContext.Request);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Duration;
+        context.Tags.Add(Tag);
+        context.CacheVaryByRules.QueryKeys = "*";
+        // One copy per language: the culture comes from the cookie or Accept-Language.
+        var culture = context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? "";
+        context.CacheVaryByRules.VaryByValues["culture"] = culture;
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Evicts the anonymous page cache after any command that writes (SaveChanges or ExecuteUpdate/Delete).</summary>
+public sealed class ContentChangeEvictor(IServiceProvider services) : DbCommandInterceptor
+{
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (result > 0) Evict();
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (result > 0) Evict();
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        if (IsWrite(command)) Evict();
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        if (IsWrite(command)) Evict();
+        return ValueTask.FromResult(result);
+    }
+
+    // SaveChanges sends INSERT … RETURNING as a reader.
+    private static bool IsWrite(DbCommand command)
+    {
+        var text = command.CommandText.AsSpan().TrimStart();
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
+               || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+               || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+               || text.Contains("INSERT INTO", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void Evict()
+    {
+        var store = services.GetService<IOutputCacheStore>();
+        // Fire and forget is fine: the in-memory store evicts synchronously.
+        _ = store?.EvictByTagAsync(AnonymousPageCache.Tag, CancellationToken.None);
+    }
+}
