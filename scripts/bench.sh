@@ -9,10 +9,12 @@ port=${BENCH_PORT:-5099}
 duration=${BENCH_DURATION:-15s}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 mkdir -p "$data/static"
-dotnet publish SocialStore.Web -c Release -o "$data/app" -v q -nologo >/dev/null
+[ -n "${BENCH_SKIP_PUBLISH:-}" ] || dotnet publish SocialStore.Web -c Release -o "$data/app" -v q -nologo >/dev/null
 export Database__Provider=${BENCH_PROVIDER:-Sqlite}
 export ConnectionStrings__SocialStore=${BENCH_CONNECTION:-"Data Source=$data/socialstore.db"}
 export Media__Root="$data/media" Seed__OnStartup=false Benchmark__StaticRoot="$data/static" ASPNETCORE_ENVIRONMENT=Production
+# BENCH_CACHE=false measures every render (the output cache for signed-out pages is on by default).
+export Caching__AnonymousPages=${BENCH_CACHE:-true}
 if [ ! -f "$data/seeded" ]; then
   start=$(date +%s)
   (cd "$data/app" && dotnet SocialStore.Web.dll seed --scale large)
@@ -40,7 +42,7 @@ run() { # name url
   local static; static=$(wrk -t2 -c32 -d"$duration" -s "$data/p95.lua" "$base/bench-static/$1.html" | grep RESULT)
   echo "$1 bytes=$size PAGE $page | STATIC $static"
 }
-echo "machine: $(nproc) cores, $(uname -r); provider: $Database__Provider"
+echo "machine: $(nproc) cores, $(uname -r); provider: $Database__Provider; page cache: $Caching__AnonymousPages"
 run discover "$base/"
 run note "$base/notes/$note"
 run topic "$base/topics/%E6%8A%A4%E8%82%A4"
