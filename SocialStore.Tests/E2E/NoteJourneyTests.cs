@@ -75,6 +75,11 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await a.Locator(".has-error [data-testid=remove-image]").ClickAsync();
             await Assertions.Expect(a.Locator("[data-testid=image-tile]")).ToHaveCountAsync(2);
 
+            // Publishing without a title is refused with a clear message, and nothing is saved.
+            await a.ClickAsync("[data-testid=publish]");
+            await Assertions.Expect(a.Locator("[data-testid=compose-error]")).ToHaveTextAsync("请填写标题");
+            Assert.EndsWith("/notes/new", a.Url);
+
             // Title with its counter; body with #topic autocomplete (↓/Enter) and a new topic.
             await a.FillAsync("[data-testid=title-input]", "我的护肤日记");
             await Assertions.Expect(a.Locator("[data-testid=title-count]")).ToHaveTextAsync("6/20");
@@ -89,6 +94,12 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex("^今天的#护\\S* $"));
             await a.Keyboard.TypeAsync($"分享 #{topic} 好用", new() { Delay = 30 });
             await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex($"#{topic} 好用$"));
+            // Tag a product: search as you type, pick one, it becomes a chip.
+            await a.FillAsync("[data-testid=product-search]", "面霜");
+            await a.Locator("[data-testid=product-results] button").First.ClickAsync();
+            await Assertions.Expect(a.Locator("[data-testid=product-chips] li")).ToHaveCountAsync(1);
+            await a.Locator("[data-testid=product-chips]").ScrollIntoViewIfNeededAsync();
+            await Artifacts.ScreenshotAsync(a, $"{name}-3b-product");
             await a.ClickAsync("[data-testid=preview]");
             await Assertions.Expect(a.Locator("[data-testid=compose-preview] a[href='/topics/" + topic + "']")).ToBeVisibleAsync();
             await Artifacts.ScreenshotAsync(a, $"{name}-4-preview");
@@ -99,6 +110,7 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             var noteId = noteUrl[(noteUrl.LastIndexOf('/') + 1)..];
             await Assertions.Expect(a.Locator("h1.note-heading")).ToHaveTextAsync("我的护肤日记");
             await Assertions.Expect(a.Locator("[data-testid=edit-note]")).ToBeVisibleAsync();
+            await Assertions.Expect(a.Locator(".note-products a.tagged-product")).ToHaveCountAsync(1);
             await Artifacts.ScreenshotAsync(a, $"{name}-5-published");
 
             // It is on its topic's page and on A's profile; Discover is ranked, so it is only checked to load.
