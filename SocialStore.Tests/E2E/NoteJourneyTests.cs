@@ -54,6 +54,8 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await SignInAsync(a, email, password);
             var handle = await HandleOfAsync(email);
 
+            var userB = await SocialApp.UserAsync(app, $"reader{viewport}", "读者小B");
+
             // The + button opens the composer.
             await a.ClickAsync(viewport == "phone" ? ".tabbar a.tab-post" : ".topbar a[href='/notes/new']");
             await a.WaitForURLAsync(app.BaseUrl + "/notes/new");
@@ -92,8 +94,10 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await a.Keyboard.PressAsync("Enter");
             await Assertions.Expect(a.Locator("[data-testid=suggestions]")).ToHaveCountAsync(0);
             await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex("^今天的#护\\S* $"));
-            await a.Keyboard.TypeAsync($"分享 #{topic} 好用", new() { Delay = 30 });
-            await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex($"#{topic} 好用$"));
+            await a.Keyboard.TypeAsync($"分享 #{topic} 好用 @reader", new() { Delay = 30 });
+            await Assertions.Expect(a.Locator("[data-testid=suggestions] li", new() { HasText = "读者小B" })).ToBeVisibleAsync();
+            await a.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex($"#{topic} 好用 @reader{viewport} $"));
             // Tag a product: search as you type, pick one, it becomes a chip.
             await a.FillAsync("[data-testid=product-search]", "面霜");
             await a.Locator("[data-testid=product-results] button").First.ClickAsync();
@@ -123,7 +127,6 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(a.Locator("[data-testid=note-card]").First).ToBeVisibleAsync();
 
             // B likes, collects into a new board and comments.
-            var userB = await SocialApp.UserAsync(app, $"reader{viewport}", "读者小B");
             await SignInAsync(b, userB.Email!, SocialApp.Password);
             await b.GotoAsync(noteUrl);
             var like = b.Locator("[data-testid=like-button][data-ready=true] button");

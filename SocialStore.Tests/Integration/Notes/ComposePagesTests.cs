@@ -93,6 +93,27 @@ public sealed class ComposePagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await otherClient.GetAsync($"/notes/{noteId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task DraftsAndEdit_AuthorResumesTheDraft_OthersCannot()
+    {
+        var (authorClient, author) = await TestAccounts.SignedInClientAsync(app);
+        var (otherClient, _) = await TestAccounts.SignedInClientAsync(app);
+        var draftId = await app.Services.GetRequiredService<NoteService>()
+            .SaveDraftAsync(author.Id, null, new NoteInput("写了一半", "还没写完", [], []), default);
+
+        var drafts = new HtmlParser().ParseDocument(await authorClient.GetStringAsync("/notes/drafts"));
+        Assert.NotNull(drafts.QuerySelector($"[data-testid=draft] a[href='/notes/{draftId}/edit']"));
+        Assert.NotNull(new HtmlParser().ParseDocument(await otherClient.GetStringAsync("/notes/drafts")).QuerySelector("[data-testid=drafts-empty]"));
+
+        var edit = new HtmlParser().ParseDocument(await authorClient.GetStringAsync($"/notes/{draftId}/edit"));
+        Assert.Equal("写了一半", edit.QuerySelector("[data-testid=title-input]")?.GetAttribute("value"));
+        Assert.Equal("4/20", edit.QuerySelector("[data-testid=title-count]")?.TextContent);
+        Assert.NotNull(edit.QuerySelector("[data-testid=save-draft]"));
+        var asOther = new HtmlParser().ParseDocument(await otherClient.GetStringAsync($"/notes/{draftId}/edit"));
+        Assert.Null(asOther.QuerySelector("[data-testid=title-input]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/notes/{draftId}")).StatusCode);
+    }
+
     private async Task<long> PublishAsync(string authorId, string title, string body)
     {
         var key = "i/2026/11/composetestimage000001";
