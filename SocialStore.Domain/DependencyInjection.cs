@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSocial();
         services.AddMedia(configuration, contentRoot);
         services.AddSharingAndProfiles();
+        services.AddNoteComposing();
         return services;
     }
 

@@ -42,6 +42,21 @@ public sealed class TopicQueries(IDbContextFactory<SocialStoreDbContext> dbFacto
 
     private const string NamesKey = "topics:names";
 
+    /// <summary>Existing topics starting with the text (as typed after '#'), the most used first, for autocomplete.</summary>
+    public async Task<IReadOnlyList<TopicSummary>> SuggestAsync(string? prefix, CancellationToken cancellationToken)
+    {
+        var name = TextTokens.NormaliseTopic((prefix ?? "").Trim().TrimStart('#', '＃'));
+        if (name.Length is 0 or > Topic.NameMaxLength) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Topics.AsNoTracking()
+            .Where(t => t.Name.StartsWith(name))
+            .Select(t => new { t.Id, t.Name, Count = db.NoteTopics.Count(nt => nt.TopicId == t.Id && nt.Note!.Status == NoteStatus.Published) })
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Name)
+            .Take(NoteService.SuggestionCount)
+            .Select(t => new TopicSummary(t.Id, t.Name, t.Count))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Topics with the most notes published in the last 7 days; cached for a few minutes (it reads many rows).</summary>
     public async Task<IReadOnlyList<TopicSummary>> TrendingAsync(int count, CancellationToken cancellationToken)
     {

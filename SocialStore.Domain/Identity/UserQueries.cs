@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Notes;
+
+namespace SocialStore.Domain.Identity;
+
+/// <summary>People to suggest while typing an @mention: handle or display name starting with the text.</summary>
+public sealed class UserQueries(IDbContextFactory<SocialStoreDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<UserSuggestion>> SuggestAsync(string? prefix, CancellationToken cancellationToken)
+    {
+        prefix = (prefix ?? "").Trim().TrimStart('@', '＠');
+        if (prefix.Length is 0 or > ApplicationUser.DisplayNameMaxLength) return [];
+        var handle = prefix.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.Handle.StartsWith(handle) || u.DisplayName.StartsWith(prefix))
+            .OrderByDescending(u => u.FollowerCount).ThenBy(u => u.Handle)
+            .Take(NoteService.SuggestionCount)
+            .Select(u => new UserSuggestion(u.Id, u.Handle, u.DisplayName, u.AvatarKey))
+            .ToListAsync(cancellationToken);
+        // An exact handle first: "@mei" should offer mei before meiling.
+        return [.. rows.OrderByDescending(r => r.Handle == handle)];
+    }
+}
