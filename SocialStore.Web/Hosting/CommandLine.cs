@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
+using SocialStore.Domain.Search;
 
 namespace SocialStore.Web.Hosting;
 
@@ -39,6 +40,7 @@ public static class CommandLine
                     else await seeder.SeedDemoAsync(ct);
                 }
                 Console.WriteLine($"Seeded the {scale} data set.");
+                Console.WriteLine($"Search index: {await app.Services.GetRequiredService<SearchIndexer>().RebuildAsync(ct)} documents.");
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(app.Services, args.Length > 1 ? args[1] : null);
@@ -54,6 +56,11 @@ public static class CommandLine
                 await seeder.SeedDemoAsync(ct);
             }
         }
+
+        // Rows written without EF (bulk seeding, imports) are not in the search index yet.
+        var searchIndexer = app.Services.GetRequiredService<SearchIndexer>();
+        if (await searchIndexer.NeedsRebuildAsync(ct))
+            app.Logger.LogInformation("Search index rebuilt: {Count} documents.", await searchIndexer.RebuildAsync(ct));
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
