@@ -152,22 +152,36 @@ public abstract class SearchService(IDbContextFactory<SocialStoreDbContext> dbFa
     }
 }
 
-/// <summary>SQLite: an FTS5 table (unicode61) over the pre-tokenised columns, ranked by bm25 with titles weighted ×4.</summary>
+/// <summary>
+/// SQLite: an FTS5 table (unicode61) per kind over the pre-tokenised columns, ranked by bm25 with titles
+/// weighted ×4. Ranking every match of a very common character (的, 面: tens of thousands of notes) costs
+/// hundreds of milliseconds, so bm25 is computed for at most <see cref="Candidates"/> matches, newest first
+/// (FTS5 walks its rowids backwards and stops); for rarer queries that is every match, so the order is exact.
+/// </summary>
 public sealed class SqliteSearchService(IDbContextFactory<SocialStoreDbContext> dbFactory) : SearchService(dbFactory)
 {
+    public const int Candidates = 1000;
+
     protected override Task<List<string>> MatchAsync(SocialStoreDbContext db, SearchKind kind, SearchTerms terms, int skip, int take, CancellationToken cancellationToken)
     {
         // Every term is a quoted string (FTS5 phrase); quotes inside are doubled. Juxtaposition means AND.
         var match = string.Join(' ', terms.Terms.Select((t, i) =>
             "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (terms.PrefixLast && i == terms.Terms.Count - 1 ? "*" : "")));
-        var k = kind.ToString();
-        return db.Database.SqlQuery<string>($"""
+        var table = $"Search{kind}Fts";
+        // The table name comes from the enum, never from input; the match expression, limits and offset are parameters.
+        var sql = $$"""
             SELECT d."TargetId" AS "Value"
-            FROM "SearchDocumentsFts" f JOIN "SearchDocuments" d ON d."Id" = f.rowid
-            WHERE "SearchDocumentsFts" MATCH {match} AND d."Kind" = {k}
-            ORDER BY round(bm25("SearchDocumentsFts", 4.0, 1.0), 1), d."Engagement" DESC, d."Id" DESC
-            LIMIT {take} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
+            FROM (
+                SELECT rowid AS "DocumentId", bm25("{{table}}", 4.0, 1.0) AS "Score"
+                FROM "{{table}}"
+                WHERE "{{table}}" MATCH {0}
+                ORDER BY rowid DESC
+                LIMIT {{Candidates}}) AS m
+            JOIN "SearchDocuments" d ON d."Id" = m."DocumentId"
+            ORDER BY round(m."Score", 1), d."Engagement" DESC, d."Id" DESC
+            LIMIT {1} OFFSET {2}
+            """;
+        return db.Database.SqlQueryRaw<string>(sql, match, take, skip).ToListAsync(cancellationToken);
     }
 }
 

@@ -233,6 +233,11 @@ public class SearchCorpusTests
         Assert.False(await indexer.NeedsRebuildAsync(default));
         Assert.Equal(3, (await Search(db).NotesAsync("面霜", 1, default)).Items.Count);
         Assert.Equal(1, (await Search(db).TopicsAsync("护肤", 1, default)).Items.Single().NoteCount);
+
+        // The index still follows writes after a rebuild (on SQLite the triggers were set aside and put back).
+        var author = await TestData.UserAsync(db.Factory, "after_rebuild");
+        var note = await TestData.NoteAsync(db.Factory, author.Id, "樱花季限定");
+        Assert.Equal(note.Id, Assert.Single((await Search(db).NotesAsync("樱花", 1, default)).Items).Card.Id);
     }
 
     private static ISearchService Search(TestDatabase db) => db.Provider switch
