@@ -20,8 +20,9 @@ public sealed record TopicHit(string Name, int NoteCount, string NameHtml);
 /// <summary>One suggestion while typing: <see cref="Kind"/> is topic, user or note.</summary>
 public sealed record SearchSuggestion(string Kind, string Text, string Url);
 
-/// <summary>The terms of a query as the index understands them; the last may be matched as a prefix (typing).</summary>
-public sealed record SearchTerms(IReadOnlyList<string> Terms, bool PrefixLast)
+/// <summary>The terms of a query as the index understands them; the last may be matched as a prefix (typing).
+/// <see cref="TitleOnly"/> restricts the match to title-like fields (suggestions show titles, so they must contain the words).</summary>
+public sealed record SearchTerms(IReadOnlyList<string> Terms, bool PrefixLast, bool TitleOnly = false)
 {
     public static SearchTerms Parse(string? query, bool prefixLast = false)
     {

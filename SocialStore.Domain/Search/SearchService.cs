@@ -111,7 +111,7 @@ public abstract class SearchService(IDbContextFactory<SocialStoreDbContext> dbFa
 
         var topicIds = (await MatchAsync(db, SearchKind.Topic, terms, 0, 3, cancellationToken)).Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
         var userIds = await MatchAsync(db, SearchKind.User, terms, 0, 2, cancellationToken);
-        var noteIds = Longs(await MatchAsync(db, SearchKind.Note, terms, 0, 8 - topicIds.Count - Math.Min(userIds.Count, 2), cancellationToken));
+        var noteIds = Longs(await MatchAsync(db, SearchKind.Note, terms with { TitleOnly = true }, 0, 8 - topicIds.Count - Math.Min(userIds.Count, 2), cancellationToken));
 
         if (topicIds.Count > 0)
         {
@@ -167,6 +167,7 @@ public sealed class SqliteSearchService(IDbContextFactory<SocialStoreDbContext> 
         // Every term is a quoted string (FTS5 phrase); quotes inside are doubled. Juxtaposition means AND.
         var match = string.Join(' ', terms.Terms.Select((t, i) =>
             "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (terms.PrefixLast && i == terms.Terms.Count - 1 ? "*" : "")));
+        if (terms.TitleOnly) match = "{TitleTerms} : (" + match + ")";
         var table = $"Search{kind}Fts";
         // The table name comes from the enum, never from input; the match expression, limits and offset are parameters.
         var sql = $$"""
@@ -192,7 +193,7 @@ public sealed class PostgreSqlSearchService(IDbContextFactory<SocialStoreDbConte
     {
         // Every term is a quoted lexeme ('' escapes a quote); the terms are joined with &.
         var tsquery = string.Join(" & ", terms.Terms.Select((t, i) =>
-            "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + (terms.PrefixLast && i == terms.Terms.Count - 1 ? ":*" : "")));
+            "'" + t.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + Suffix(terms.PrefixLast && i == terms.Terms.Count - 1, terms.TitleOnly)));
         var k = kind.ToString();
         return db.Database.SqlQuery<string>($"""
             SELECT d."TargetId" AS "Value"
@@ -202,6 +203,10 @@ public sealed class PostgreSqlSearchService(IDbContextFactory<SocialStoreDbConte
             LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
     }
+
+    /// <summary>A lexeme's label: * for a prefix, A for the title weight (e.g. 'lanc':*A).</summary>
+    private static string Suffix(bool prefix, bool titleOnly) =>
+        prefix || titleOnly ? ":" + (prefix ? "*" : "") + (titleOnly ? "A" : "") : "";
 }
 
 /// <summary>SQL Server: a full-text index over the pre-tokenised columns (neutral word breaker); CONTAINSTABLE rank, then engagement.</summary>
@@ -212,6 +217,15 @@ public sealed class SqlServerSearchService(IDbContextFactory<SocialStoreDbContex
         var condition = string.Join(" AND ", terms.Terms.Select((t, i) =>
             "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + (terms.PrefixLast && i == terms.Terms.Count - 1 ? "*" : "") + "\""));
         var k = kind.ToString();
+        if (terms.TitleOnly)
+            return db.Database.SqlQuery<string>($"""
+                SELECT d.[TargetId] AS [Value]
+                FROM CONTAINSTABLE([SearchDocuments], [TitleTerms], {condition}) AS ft
+                JOIN [SearchDocuments] AS d ON d.[Id] = ft.[KEY]
+                WHERE d.[Kind] = {k}
+                ORDER BY ft.[RANK] / 10 DESC, d.[Engagement] DESC, d.[Id] DESC
+                OFFSET {skip} ROWS FETCH NEXT {take} ROWS ONLY
+                """).ToListAsync(cancellationToken);
         return db.Database.SqlQuery<string>($"""
             SELECT d.[TargetId] AS [Value]
             FROM CONTAINSTABLE([SearchDocuments], ([TitleTerms], [BodyTerms]), {condition}) AS ft

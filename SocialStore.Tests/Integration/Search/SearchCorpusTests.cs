@@ -120,6 +120,8 @@ public class SearchCorpusTests
         var suggestions = await search.SuggestAsync("护", default);
         Assert.Contains(suggestions, s => s.Kind == "topic" && s.Url == "/topics/" + Uri.EscapeDataString("护肤"));
         Assert.Contains(await search.SuggestAsync("lanc", default), s => s.Kind == "note");
+        // Note suggestions show titles, so they match titles only.
+        Assert.Equal(["冬天必备保湿面霜", "面膜和面霜的搭配"], (await search.SuggestAsync("面霜", default)).Where(s => s.Kind == "note").Select(s => s.Text).Order());
         Assert.True(suggestions.Count <= 8);
     }
 
