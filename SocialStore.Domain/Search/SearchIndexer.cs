@@ -56,15 +56,6 @@ public sealed class SearchIndexer(IDbContextFactory<SocialStoreDbContext> dbFact
 
         for (long after = 0; ;)
         {
-            var chunk = await db.Notes.AsNoTracking()
-                .Where(n => n.Id > after && n.Status == NoteStatus.Published).OrderBy(n => n.Id).Take(ReadChunk)
-                .Select(n => new { n.Id, n.Title, n.Body, n.HotScore }).ToListAsync(cancellationToken);
-            if (chunk.Count == 0) break;
-            total += await writer.WriteAsync(chunk.Select(n => SearchDocuments.NoteDocument(n.Id, n.Title, n.Body, n.HotScore)), cancellationToken);
-            after = chunk[^1].Id;
-        }
-        for (long after = 0; ;)
-        {
             var chunk = await db.Products.AsNoTracking()
                 .Where(p => p.Id > after && p.Status == ProductStatus.OnSale).OrderBy(p => p.Id).Take(ReadChunk)
                 .Select(p => new { p.Id, p.Title, p.Brand, p.Subtitle, p.Description, p.SalesCount }).ToListAsync(cancellationToken);
@@ -84,6 +75,17 @@ public sealed class SearchIndexer(IDbContextFactory<SocialStoreDbContext> dbFact
         var topics = await db.Topics.AsNoTracking()
             .Select(t => new { Topic = t, Notes = db.NoteTopics.Count(nt => nt.TopicId == t.Id) }).ToListAsync(cancellationToken);
         total += await writer.WriteAsync(topics.Select(t => SearchDocuments.For(t.Topic, t.Notes)), cancellationToken);
+        // Notes last: they get the highest ids, so PostgreSQL's newest-first candidate scan for a
+        // one-character query (a backward scan of the key) starts among them.
+        for (long after = 0; ;)
+        {
+            var chunk = await db.Notes.AsNoTracking()
+                .Where(n => n.Id > after && n.Status == NoteStatus.Published).OrderBy(n => n.Id).Take(ReadChunk)
+                .Select(n => new { n.Id, n.Title, n.Body, n.HotScore }).ToListAsync(cancellationToken);
+            if (chunk.Count == 0) break;
+            total += await writer.WriteAsync(chunk.Select(n => SearchDocuments.NoteDocument(n.Id, n.Title, n.Body, n.HotScore)), cancellationToken);
+            after = chunk[^1].Id;
+        }
 
         if (db.Database.IsSqlite())
         {
