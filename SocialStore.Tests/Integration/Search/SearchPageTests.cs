@@ -9,7 +9,7 @@ using SocialStore.Tests.Infrastructure;
 namespace SocialStore.Tests.Integration.Search;
 
 /// <summary>/search renders hits with highlights within six round trips, and no query breaks it.</summary>
-public sealed class SearchPageTests : IAsyncLifetime
+public sealed class SearchPageTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly AppFactory app = new();
 
@@ -39,6 +39,7 @@ public sealed class SearchPageTests : IAsyncLifetime
         var response = await client.GetAsync(url);
 
         Assert.True(response.IsSuccessStatusCode, url);
+        output.WriteLine($"{url}: {app.Commands.Count} round trips");
         Assert.True(app.Commands.Count <= 6, $"{url}: {app.Commands.Count} round trips:\n{string.Join("\n---\n", app.Commands.Commands)}");
     }
 
