@@ -6,6 +6,7 @@ using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Profiles;
+using SocialStore.Domain.Search;
 using SocialStore.Domain.Sharing;
 using SocialStore.Domain.Social;
 
@@ -27,6 +28,19 @@ public static class DependencyInjection
         services.AddMedia(configuration, contentRoot);
         services.AddSharingAndProfiles();
         services.AddNoteComposing();
+        services.AddSearch();
+        return services;
+    }
+
+    private static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<Data.DatabaseInfo>().Provider switch
+        {
+            Data.DatabaseProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlSearchService>(sp),
+            Data.DatabaseProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerSearchService>(sp),
+            _ => ActivatorUtilities.CreateInstance<SqliteSearchService>(sp),
+        });
         return services;
     }
 

@@ -95,6 +95,7 @@ public static class DatabaseSetup
         {
             configure(options);
             options.AddInterceptors(sp.GetServices<IInterceptor>());
+            options.AddInterceptors(Search.SearchIndexInterceptor.Instance);
         });
         services.AddSingleton<IDbContextFactory<SocialStoreDbContext>, DerivedContextFactory<TContext>>();
         services.AddScoped<SocialStoreDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());

@@ -47,6 +47,20 @@ public class CreateAdminTests
         Assert.True(await users.CheckPasswordAsync(admin, Password(second)));
     }
 
+    [Fact]
+    public void OneTimePassword_AlwaysMeetsThePasswordRules()
+    {
+        // A random 20-character string lacks a digit about one time in twenty; the generator must never return one.
+        for (var i = 0; i < 2000; i++)
+        {
+            var password = CommandLine.OneTimePassword();
+            Assert.Equal(20, password.Length);
+            Assert.Contains(password, char.IsDigit);
+            Assert.Contains(password, char.IsLower);
+            Assert.Contains(password, char.IsUpper);
+        }
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
+using SocialStore.Domain.Search;
 
 namespace SocialStore.Web.Hosting;
 
@@ -39,6 +40,7 @@ public static class CommandLine
                     else await seeder.SeedDemoAsync(ct);
                 }
                 Console.WriteLine($"Seeded the {scale} data set.");
+                Console.WriteLine($"Search index: {await app.Services.GetRequiredService<SearchIndexer>().RebuildAsync(ct)} documents.");
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(app.Services, args.Length > 1 ? args[1] : null, Console.Out);
@@ -54,6 +56,11 @@ public static class CommandLine
                 await seeder.SeedDemoAsync(ct);
             }
         }
+
+        // Rows written without EF (bulk seeding, imports) are not in the search index yet.
+        var searchIndexer = app.Services.GetRequiredService<SearchIndexer>();
+        if (await searchIndexer.NeedsRebuildAsync(ct))
+            app.Logger.LogInformation("Search index rebuilt: {Count} documents.", await searchIndexer.RebuildAsync(ct));
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -78,7 +85,7 @@ public static class CommandLine
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         // The roles exist: RoleSeeder runs right after migrations, before any command.
         // No default admin password exists anywhere: a random one is printed once.
-        var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+        var password = OneTimePassword();
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
@@ -102,5 +109,15 @@ public static class CommandLine
         output.WriteLine($"One-time password: {password}");
         output.WriteLine("Sign in and change it under Account → Password.");
         return 0;
+    }
+
+    /// <summary>20 characters without look-alikes; always with a digit, a lower- and an upper-case letter, so Identity's rules accept it.</summary>
+    internal static string OneTimePassword()
+    {
+        while (true)
+        {
+            var candidate = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+            if (candidate.Any(char.IsDigit) && candidate.Any(char.IsLower) && candidate.Any(char.IsUpper)) return candidate;
+        }
     }
 }

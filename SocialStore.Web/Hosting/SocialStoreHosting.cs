@@ -90,6 +90,7 @@ public static class SocialStoreHosting
         app.MapCultureEndpoints();
         app.MapMediaEndpoints();
         app.MapShareLinkEndpoints();
+        app.MapSearchEndpoints();
         app.MapHealthChecks("/health");
         return app;
     }

@@ -617,6 +617,43 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Search.SearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Engagement")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("SearchDocuments", (string)null);
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Sharing.ShareLink", b =>
                 {
                     b.Property<long>("Id")
