@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
+        services.AddSingleton<ProductQueries>();
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();
