@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
         services.AddSingleton<ProductQueries>();
+        services.AddSingleton<CatalogAdminService>();
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();
