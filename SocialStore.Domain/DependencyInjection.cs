@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<ShopQueries>();
         services.AddSingleton<ProductQueries>();
         services.AddSingleton<CatalogAdminService>();
+        services.AddSingleton<SocialStore.Domain.Reviews.ReviewService>();
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();

@@ -4,6 +4,7 @@ using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Reviews;
 using SocialStore.Domain.Sharing;
 using SocialStore.Domain.Social;
 
@@ -54,6 +55,14 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<ProductImage> ProductImages => Set<ProductImage>();
 
     public DbSet<CatalogAuditEntry> CatalogAuditLog => Set<CatalogAuditEntry>();
+
+    public DbSet<PurchaseRecord> PurchaseRecords => Set<PurchaseRecord>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewImage> ReviewImages => Set<ReviewImage>();
+
+    public DbSet<ReviewVote> ReviewVotes => Set<ReviewVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
