@@ -207,4 +207,45 @@ public sealed class AdminCatalogTests : IAsyncLifetime
         Assert.Single(await after.CatalogAuditLog.Where(l => l.ProductId == a.Id && l.Field == "Stock" && l.OldValue == "1" && l.NewValue == "50").ToListAsync());
         Assert.Empty(await after.CatalogAuditLog.Where(l => l.ProductId == b.Id && l.Field == "Stock" && l.OldValue == "2").ToListAsync());
     }
+
+    [Fact]
+    public async Task GrantedPurchase_ShopperReviewsWithAPhoto_ReviewShowsVerifiedAndJsonLdRates()
+    {
+        var product = await CatalogTestData.ProductAsync(db, "纯棉T恤", [CatalogTestData.Colour], [new(["红"], 99m, 129m, 5), new(["白"], 89m, 99m, 5)]);
+        var shopperEmail = AccountTestClient.NewEmail("buyer");
+        using var shopper = AccountTestClient.Create(app);
+        await shopper.RegisterAndConfirmAsync(shopperEmail);
+        await shopper.LoginAsync(shopperEmail, AccountTestClient.DefaultPassword);
+
+        // Without a purchase there is no review form.
+        Assert.Null((await shopper.GetAsync($"/products/{product.Id}")).Document.QuerySelector("[data-testid=review-form]"));
+        Assert.NotNull((await shopper.GetAsync($"/products/{product.Id}")).Document.QuerySelector("[data-testid=no-reviews]"));
+
+        using var admin = await AdminAsync();
+        var grant = await TestForm.ReadAsync(admin.Http, $"/admin/products/{product.Id}", "[data-testid=grant-form]");
+        var whiteSku = product.Skus.Single(s => s.Key == "白").Id.ToString();
+        var granted = await grant.PostAsync(admin.Http, new() { ["Grant.Email"] = shopperEmail, ["Grant.SkuId"] = whiteSku });
+        Assert.EndsWith("granted=true", granted.RequestMessage!.RequestUri!.Query);
+
+        var form = await TestForm.ReadAsync(shopper.Http, $"/products/{product.Id}", "[data-testid=review-form]");
+        var posted = await form.PostAsync(shopper.Http, new() { ["Write.Stars"] = "4", ["Write.Body"] = "面料舒服，白色不透" },
+            new TestFile("Write.Photos", "me.png", "image/png", TestImages.Solid(300, 300, ".png")));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Null(new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync()).QuerySelector("[data-testid=review-error]")?.TextContent);
+
+        var page = await AccountTestClient.Create(app).GetAsync($"/products/{product.Id}");
+        var review = page.Document.QuerySelector("[data-testid=review]")!;
+        Assert.Contains("面料舒服", review.TextContent);
+        Assert.Contains("已购买", review.QuerySelector("[data-testid=verified]")!.TextContent);
+        Assert.Contains("白", review.TextContent);
+        Assert.Single(review.QuerySelectorAll(".review-photos img"));
+        var ld = System.Text.Json.JsonDocument.Parse(page.Document.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        Assert.Equal("4.0", ld.GetProperty("aggregateRating").GetProperty("ratingValue").GetString());
+        Assert.Equal(1, ld.GetProperty("aggregateRating").GetProperty("reviewCount").GetInt32());
+
+        // The line is reviewed: no second form; the author cannot vote on their own review.
+        var again = await shopper.GetAsync($"/products/{product.Id}");
+        Assert.Null(again.Document.QuerySelector("[data-testid=review-form]"));
+        Assert.Null(again.Document.QuerySelector("[data-testid=review] form"));
+    }
 }
