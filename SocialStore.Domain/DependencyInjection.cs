@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<ProductQueries>();
         services.AddSingleton<CatalogAdminService>();
         services.AddSingleton<SocialStore.Domain.Reviews.ReviewService>();
+        services.AddSingleton<SocialStore.Domain.Reviews.QuestionService>();
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();

@@ -107,4 +107,19 @@ public sealed class ProductPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task ProductPage_SignedInShopperAsks_QuestionShows_AnonymousSeesSignInLink()
+    {
+        var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
+        using var shopper = await AccountTestClient.SignedInAsync(app);
+
+        var form = await TestForm.ReadAsync(shopper.Http, $"/products/{product.Id}", "[data-testid=ask-form]");
+        await form.PostAsync(shopper.Http, new() { ["AskBody"] = "敏感肌能用吗？" });
+
+        var page = await AccountTestClient.Create(app).GetAsync($"/products/{product.Id}");
+        Assert.Contains("敏感肌能用吗？", page.TextOf("[data-testid=question]"));
+        Assert.Null(page.Document.QuerySelector("[data-testid=ask-form]"));
+        Assert.NotNull(page.Document.QuerySelector("[data-testid=qa] a[href^='/Account/Login']"));
+    }
 }
