@@ -122,4 +122,22 @@ public sealed class ProductPageTests : IAsyncLifetime
         Assert.Null(page.Document.QuerySelector("[data-testid=ask-form]"));
         Assert.NotNull(page.Document.QuerySelector("[data-testid=qa] a[href^='/Account/Login']"));
     }
+
+    [Fact]
+    public async Task ShopPage_SortsByPriceAndFiltersWithoutJavaScript()
+    {
+        await CatalogTestData.SimpleAsync(db, "贵的", 1000m, brand: "甲");
+        await CatalogTestData.SimpleAsync(db, "便宜的", 9.9m, brand: "甲");
+        await CatalogTestData.SimpleAsync(db, "缺货的", 50m, stock: 0, brand: "乙");
+        var client = AccountTestClient.Create(app);
+
+        var asc = await client.GetAsync("/shop?sort=PriceAsc");
+        var titles = asc.Document.QuerySelectorAll("[data-testid=products] h2").Select(h => h.TextContent).ToList();
+        var filtered = await client.GetAsync("/shop?sort=PriceDesc&min=10&instock=true&brand=%E7%94%B2");
+        var bad = await client.GetAsync("/shop?sort=nonsense&min=abc&after=zzz");
+
+        Assert.True(titles.IndexOf("便宜的") < titles.IndexOf("缺货的") && titles.IndexOf("缺货的") < titles.IndexOf("贵的"));
+        Assert.Equal(["贵的"], filtered.Document.QuerySelectorAll("[data-testid=products] h2").Select(h => h.TextContent));
+        Assert.Equal(HttpStatusCode.OK, bad.Response.StatusCode);
+    }
 }
