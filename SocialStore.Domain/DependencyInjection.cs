@@ -21,6 +21,10 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
+        services.AddSingleton<ProductQueries>();
+        services.AddSingleton<CatalogAdminService>();
+        services.AddSingleton<SocialStore.Domain.Reviews.ReviewService>();
+        services.AddSingleton<SocialStore.Domain.Reviews.QuestionService>();
         services.AddSingleton<NoteQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddMemoryCache();

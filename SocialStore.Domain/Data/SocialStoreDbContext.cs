@@ -4,6 +4,7 @@ using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Reviews;
 using SocialStore.Domain.Sharing;
 using SocialStore.Domain.Social;
 
@@ -47,6 +48,22 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<ProductOption> ProductOptions => Set<ProductOption>();
+
+    public DbSet<Sku> Skus => Set<Sku>();
+
+    public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+
+    public DbSet<CatalogAuditEntry> CatalogAuditLog => Set<CatalogAuditEntry>();
+
+    public DbSet<PurchaseRecord> PurchaseRecords => Set<PurchaseRecord>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewImage> ReviewImages => Set<ReviewImage>();
+
+    public DbSet<ReviewVote> ReviewVotes => Set<ReviewVote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -78,6 +95,8 @@ public sealed class SqliteSocialStoreDbContext(DbContextOptions<SqliteSocialStor
         // SQLite has no date-time type that sorts correctly with offsets; store UTC ticks.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverterUtc>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverterUtc>();
+        // SQLite stores decimal as TEXT, which sorts and compares as text; store money as minor units (fen) instead (ADR-014).
+        configurationBuilder.Properties<decimal>().HaveConversion<DecimalToMinorUnitsConverter>();
     }
 }
 

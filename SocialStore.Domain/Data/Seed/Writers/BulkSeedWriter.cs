@@ -27,6 +27,7 @@ internal sealed class BulkSeedWriter(IDbContextFactory<SocialStoreDbContext> dbF
         await inserter.InsertAsync(tables.Topics, keys.NewTopics, cancellationToken);
         await inserter.InsertAsync(tables.Categories, keys.NewCategories.Select(i => plan.Categories[i]), cancellationToken);
         await inserter.InsertAsync(tables.Products, plan.Products(), cancellationToken);
+        await inserter.InsertAsync(tables.Skus, plan.Products(), cancellationToken);
 
         var nextImage = keys.ImageBase + 1;
         foreach (var batch in plan.Notes().Chunk(NoteBatch))

@@ -14,7 +14,7 @@ internal readonly record struct NoteTopicRow(long NoteId, int TopicId);
 internal sealed class BulkTables(SeedPlan plan, SeedKeys keys)
 {
     /// <summary>Tables whose generated keys the bulk run sets explicitly.</summary>
-    public static readonly Type[] IdentityEntities = [typeof(Topic), typeof(Category), typeof(Product), typeof(Note), typeof(NoteImage), typeof(Board), typeof(Comment)];
+    public static readonly Type[] IdentityEntities = [typeof(Topic), typeof(Category), typeof(Product), typeof(Sku), typeof(Note), typeof(NoteImage), typeof(Board), typeof(Comment)];
 
     private string UserId(int index) => plan.Users[index].Id;
 
@@ -67,7 +67,18 @@ internal sealed class BulkTables(SeedPlan plan, SeedKeys keys)
         new Column<SeedProduct, int>(nameof(Product.CoverHeight), _ => CatalogGenerator.CoverSize.Height),
         new Column<SeedProduct, string>(nameof(Product.Status), _ => nameof(ProductStatus.OnSale)),
         new Column<SeedProduct, int>(nameof(Product.SalesCount), _ => 0),
+        new Column<SeedProduct, string>(nameof(Product.Tags), _ => ""),
         new Column<SeedProduct, DateTimeOffset>(nameof(Product.CreatedAt), p => p.CreatedAt));
+
+    /// <summary>Each seeded product is sold as one SKU (no options) carrying its price and stock.</summary>
+    public BulkTable<SeedProduct> Skus => new(typeof(Sku),
+        new Column<SeedProduct, long>(nameof(Sku.Id), p => keys.SkuId(p.Index)),
+        new Column<SeedProduct, long>(nameof(Sku.ProductId), p => keys.ProductId(p.Index)),
+        new Column<SeedProduct, string>(nameof(Sku.Key), _ => ""),
+        new Column<SeedProduct, decimal>(nameof(Sku.Price), p => p.Price),
+        new Column<SeedProduct, decimal>(nameof(Sku.OriginalPrice), p => p.OriginalPrice),
+        new Column<SeedProduct, int>(nameof(Sku.Stock), p => p.Stock),
+        new Column<SeedProduct, bool>(nameof(Sku.IsActive), _ => true));
 
     public BulkTable<SeedNote> Notes => new(typeof(Note),
         new Column<SeedNote, long>(nameof(Note.Id), n => keys.NoteId(n.Index)),

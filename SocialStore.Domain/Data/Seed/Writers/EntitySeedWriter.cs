@@ -24,12 +24,19 @@ internal sealed class EntitySeedWriter(IDbContextFactory<SocialStoreDbContext> d
         var topics = await TopicsAsync(db, plan, cancellationToken);
         var categories = await CategoriesAsync(db, plan, cancellationToken);
         var (coverWidth, coverHeight) = CatalogGenerator.CoverSize;
-        db.Products.AddRange(plan.Products().Select(p => new Product
+        db.Products.AddRange(plan.Products().Select(p =>
         {
-            Title = p.Title, Subtitle = p.Subtitle, Description = p.Description, Brand = p.Brand,
-            CategoryId = categories[p.CategoryIndex].Id, Price = p.Price, OriginalPrice = p.OriginalPrice, Currency = "CNY",
-            Stock = p.Stock, CoverKey = p.CoverKey, CoverWidth = coverWidth, CoverHeight = coverHeight,
-            Status = ProductStatus.OnSale, CreatedAt = p.CreatedAt,
+            var product = new Product
+            {
+                Title = p.Title, Subtitle = p.Subtitle, Description = p.Description, Brand = p.Brand,
+                CategoryId = categories[p.CategoryIndex].Id, Currency = "CNY",
+                CoverKey = p.CoverKey, CoverWidth = coverWidth, CoverHeight = coverHeight,
+                Status = ProductStatus.OnSale, CreatedAt = p.CreatedAt,
+            };
+            // One SKU without options; SetVariants also fills the price and stock summary.
+            product.SetVariants([], [new SkuInput([], p.Price, p.OriginalPrice, p.Stock)]);
+            product.SetImages([new ProductImage { StorageKey = p.CoverKey, Width = coverWidth, Height = coverHeight }]);
+            return product;
         }));
 
         var notes = new List<Note>(seedNotes.Count);

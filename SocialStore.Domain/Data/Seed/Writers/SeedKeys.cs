@@ -12,6 +12,7 @@ internal sealed class SeedKeys
     public long NoteBase { get; private init; }
     public long ImageBase { get; private init; }
     public long ProductBase { get; private init; }
+    public long SkuBase { get; private init; }
     public long BoardBase { get; private init; }
     public long CommentBase { get; private init; }
     public required int[] TopicIds { get; init; }
@@ -25,6 +26,7 @@ internal sealed class SeedKeys
 
     public long NoteId(int index) => NoteBase + index + 1;
     public long ProductId(int index) => ProductBase + index + 1;
+    public long SkuId(int index) => SkuBase + index + 1;
     public long BoardId(int index) => BoardBase + index + 1;
     public long CommentId(long index) => CommentBase + index + 1;
 
@@ -55,6 +57,7 @@ internal sealed class SeedKeys
             NoteBase = await db.Notes.MaxAsync(n => (long?)n.Id, cancellationToken) ?? 0,
             ImageBase = await db.NoteImages.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0,
             ProductBase = await db.Products.MaxAsync(p => (long?)p.Id, cancellationToken) ?? 0,
+            SkuBase = await db.Skus.MaxAsync(s => (long?)s.Id, cancellationToken) ?? 0,
             BoardBase = await db.Boards.MaxAsync(b => (long?)b.Id, cancellationToken) ?? 0,
             CommentBase = await db.Comments.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
             TopicIds = topicIds,

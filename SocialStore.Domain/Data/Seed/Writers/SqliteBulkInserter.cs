@@ -106,6 +106,7 @@ internal sealed class SqliteBulkInserter(DbContext db, SqliteConnection connecti
                 {
                     null => DBNull.Value,
                     DateTimeOffset at => at.UtcTicks,
+                    decimal amount => DecimalToMinorUnitsConverter.ToMinor(amount),
                     var value => value,
                 };
     }

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Notes;
+
+namespace SocialStore.Domain.Catalog;
+
+public sealed record ProductGalleryImage(string Key, int Width, int Height);
+
+public sealed record ProductDetail(
+    long Id, string Title, string Subtitle, string Description, string Brand, string Tags,
+    string Currency, decimal Price, decimal OriginalPrice, int Stock, int SalesCount, DateTimeOffset CreatedAt,
+    string CategorySlug, string CategoryNameZh, string CategoryNameEn,
+    IReadOnlyList<ProductGalleryImage> Images, IReadOnlyList<ProductOption> Options, IReadOnlyList<Sku> Skus)
+{
+    public bool SoldOut => !Skus.Any(s => s.IsActive && s.Stock > 0);
+}
+
+/// <summary>The product page's read side: a product on sale with its gallery, options and SKUs, and the notes that tag it.</summary>
+public sealed class ProductQueries(IDbContextFactory<SocialStoreDbContext> dbFactory)
+{
+    /// <summary>An on-sale product; drafts and products taken off the shelf look missing from outside.</summary>
+    public async Task<ProductDetail?> DetailAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One round trip for the product, then one each for its three small child lists (split query).
+        var product = await db.Products.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Category).Include(p => p.Images).Include(p => p.Options).Include(p => p.Skus)
+            .FirstOrDefaultAsync(p => p.Id == id && p.Status == ProductStatus.OnSale, cancellationToken);
+        if (product is null) return null;
+        var images = product.Images.OrderBy(i => i.Position).Select(i => new ProductGalleryImage(i.StorageKey, i.Width, i.Height)).ToList();
+        if (images.Count == 0) images.Add(new ProductGalleryImage(product.CoverKey, product.CoverWidth, product.CoverHeight));
+        return new ProductDetail(
+            product.Id, product.Title, product.Subtitle, product.Description, product.Brand, product.Tags,
+            product.Currency, product.Price, product.OriginalPrice, product.Stock, product.SalesCount, product.CreatedAt,
+            product.Category!.Slug, product.Category.NameZh, product.Category.NameEn,
+            images, product.Options.OrderBy(o => o.Position).ToList(), product.Skus.Where(s => s.IsActive).OrderBy(s => s.Id).ToList());
+    }
+
+    /// <summary>Published notes that tag the product, best first (the Discover hot score, ADR-009).</summary>
+    public async Task<IReadOnlyList<NoteCard>> TaggingNotesAsync(long productId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notes.AsNoTracking()
+            .Where(n => n.Status == NoteStatus.Published && db.NoteProducts.Any(np => np.NoteId == n.Id && np.ProductId == productId))
+            .OrderByDescending(n => n.HotScore).ThenByDescending(n => n.Id)
+            .Take(count)
+            .Select(FeedQueries.CardProjection)
+            .ToListAsync(cancellationToken);
+    }
+}

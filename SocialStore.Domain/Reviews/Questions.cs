@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialStore.Domain.Catalog;
+using SocialStore.Domain.Common;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
+
+namespace SocialStore.Domain.Reviews;
+
+/// <summary>A question about a product (问大家), asked by anyone signed in.</summary>
+public class ProductQuestion
+{
+    public const int BodyMaxLength = 200;
+
+    public long Id { get; set; }
+
+    public long ProductId { get; set; }
+
+    public string AskerId { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    public int AnswerCount { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public class ProductAnswer
+{
+    public const int BodyMaxLength = 500;
+
+    public long Id { get; set; }
+
+    public long QuestionId { get; set; }
+
+    public string AuthorId { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    /// <summary>The author had bought the product when answering ("bought this"); such answers list first.</summary>
+    public bool ByBuyer { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class ProductQuestionConfiguration : IEntityTypeConfiguration<ProductQuestion>
+{
+    public void Configure(EntityTypeBuilder<ProductQuestion> builder)
+    {
+        builder.Property(q => q.Body).HasMaxLength(ProductQuestion.BodyMaxLength * 2).IsRequired();
+        builder.HasOne<Product>().WithMany().HasForeignKey(q => q.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(q => q.AskerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(q => new { q.ProductId, q.Id });
+    }
+}
+
+public sealed class ProductAnswerConfiguration : IEntityTypeConfiguration<ProductAnswer>
+{
+    public void Configure(EntityTypeBuilder<ProductAnswer> builder)
+    {
+        builder.Property(a => a.Body).HasMaxLength(ProductAnswer.BodyMaxLength * 2).IsRequired();
+        builder.HasOne<ProductQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.QuestionId, a.ByBuyer, a.Id });
+    }
+}
+
+public sealed record AnswerView(long Id, string AuthorName, string Body, bool ByBuyer, DateTimeOffset CreatedAt);
+
+public sealed record QuestionView(long Id, string AskerName, string Body, DateTimeOffset CreatedAt, IReadOnlyList<AnswerView> Answers);
+
+/// <summary>Q&amp;A on a product: anyone signed in asks or answers; answers from buyers are marked and listed first.</summary>
+public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<long> AskAsync(string userId, long productId, string body, CancellationToken cancellationToken)
+    {
+        var text = Check(body, ProductQuestion.BodyMaxLength, "Question.BodyInvalid");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)) throw new DomainException("Catalog.ProductNotFound");
+        var question = new ProductQuestion { ProductId = productId, AskerId = userId, Body = text, CreatedAt = clock.GetUtcNow() };
+        db.Add(question);
+        await db.SaveChangesAsync(cancellationToken);
+        return question.Id;
+    }
+
+    public async Task<long> AnswerAsync(string userId, long questionId, string body, CancellationToken cancellationToken)
+    {
+        var text = Check(body, ProductAnswer.BodyMaxLength, "Question.AnswerInvalid");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var question = await db.Set<ProductQuestion>().FirstOrDefaultAsync(q => q.Id == questionId, cancellationToken)
+            ?? throw new DomainException("Question.NotFound");
+        var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId, cancellationToken);
+        var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = text, ByBuyer = byBuyer, CreatedAt = clock.GetUtcNow() };
+        db.Add(answer);
+        question.AnswerCount++;
+        await db.SaveChangesAsync(cancellationToken);
+        return answer.Id;
+    }
+
+    /// <summary>The newest questions with their answers, buyers' answers first.</summary>
+    public async Task<IReadOnlyList<QuestionView>> ListAsync(long productId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var questions = await db.Set<ProductQuestion>().AsNoTracking().Where(q => q.ProductId == productId)
+            .OrderByDescending(q => q.Id).Take(take)
+            .Join(db.Users, q => q.AskerId, u => u.Id, (q, u) => new { q.Id, u.DisplayName, q.Body, q.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var ids = questions.Select(q => q.Id).ToList();
+        var answers = await db.Set<ProductAnswer>().AsNoTracking().Where(a => ids.Contains(a.QuestionId))
+            .OrderByDescending(a => a.ByBuyer).ThenBy(a => a.Id)
+            .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { a.QuestionId, View = new AnswerView(a.Id, u.DisplayName, a.Body, a.ByBuyer, a.CreatedAt) })
+            .ToListAsync(cancellationToken);
+        return questions.Select(q => new QuestionView(q.Id, q.DisplayName, q.Body, q.CreatedAt,
+            answers.Where(a => a.QuestionId == q.Id).Select(a => a.View).ToList())).ToList();
+    }
+
+    private static string Check(string? body, int max, string code)
+    {
+        var text = (body ?? "").Trim();
+        if (text.Length == 0 || text.Length > max) throw new DomainException(code, max);
+        return text;
+    }
+}
