@@ -22,8 +22,8 @@ public sealed class ProductQueries(IDbContextFactory<SocialStoreDbContext> dbFac
     public async Task<ProductDetail?> DetailAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // One round trip for the product, then one each for its three small child lists (split query).
-        var product = await db.Products.AsNoTracking().AsSplitQuery()
+        // One round trip: the category is a reference and the three child lists are direct joins of small tables.
+        var product = await db.Products.AsNoTracking().AsSingleQuery()
             .Include(p => p.Category).Include(p => p.Images).Include(p => p.Options).Include(p => p.Skus)
             .FirstOrDefaultAsync(p => p.Id == id && p.Status == ProductStatus.OnSale, cancellationToken);
         if (product is null) return null;
