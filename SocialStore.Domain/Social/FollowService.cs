@@ -95,40 +95,42 @@ public sealed class FollowService(IDbContextFactory<SocialStoreDbContext> dbFact
     /// <summary>People who follow <paramref name="userId"/>, most recent first.</summary>
     public async Task<UserPage> FollowersAsync(string userId, string? after, string? viewerId, int pageSize, CancellationToken cancellationToken)
     {
-        pageSize = Math.Clamp(pageSize, 1, 100);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var follows = db.Follows.AsNoTracking().Where(f => f.FolloweeId == userId);
-        if (FollowCursor.Parse(after) is { } k)
-            follows = follows.Where(f => f.CreatedAt < k.CreatedAt || (f.CreatedAt == k.CreatedAt && string.Compare(f.FollowerId, k.UserId) < 0));
-        var rows = await (
-                from f in follows
-                join u in db.Users on f.FollowerId equals u.Id
-                orderby f.CreatedAt descending, f.FollowerId descending
-                select new
-                {
-                    f.CreatedAt,
-                    Card = new UserCard(u.Id, u.Handle, u.DisplayName, u.AvatarKey, u.Bio, u.FollowerCount, u.FollowingCount,
-                        viewerId != null && db.Follows.Any(v => v.FollowerId == viewerId && v.FolloweeId == u.Id)),
-                })
-            .Take(pageSize + 1).ToListAsync(cancellationToken);
-        return ToPage(rows.Select(r => (r.CreatedAt, r.Card)).ToList(), pageSize);
+        var edges = db.Follows.AsNoTracking().Where(f => f.FolloweeId == userId)
+            .Select(f => new FollowEdge { CreatedAt = f.CreatedAt, OtherId = f.FollowerId });
+        return await ListAsync(db, edges, after, viewerId, pageSize, cancellationToken);
     }
 
     /// <summary>People <paramref name="userId"/> follows, most recent first.</summary>
     public async Task<UserPage> FollowingAsync(string userId, string? after, string? viewerId, int pageSize, CancellationToken cancellationToken)
     {
-        pageSize = Math.Clamp(pageSize, 1, 100);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var follows = db.Follows.AsNoTracking().Where(f => f.FollowerId == userId);
+        var edges = db.Follows.AsNoTracking().Where(f => f.FollowerId == userId)
+            .Select(f => new FollowEdge { CreatedAt = f.CreatedAt, OtherId = f.FolloweeId });
+        return await ListAsync(db, edges, after, viewerId, pageSize, cancellationToken);
+    }
+
+    /// <summary>One side of a follow: when it began and the person at the other end.</summary>
+    private sealed class FollowEdge
+    {
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public string OtherId { get; init; } = "";
+    }
+
+    private static async Task<UserPage> ListAsync(
+        SocialStoreDbContext db, IQueryable<FollowEdge> edges, string? after, string? viewerId, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
         if (FollowCursor.Parse(after) is { } k)
-            follows = follows.Where(f => f.CreatedAt < k.CreatedAt || (f.CreatedAt == k.CreatedAt && string.Compare(f.FolloweeId, k.UserId) < 0));
+            edges = edges.Where(e => e.CreatedAt < k.CreatedAt || (e.CreatedAt == k.CreatedAt && string.Compare(e.OtherId, k.UserId) < 0));
         var rows = await (
-                from f in follows
-                join u in db.Users on f.FolloweeId equals u.Id
-                orderby f.CreatedAt descending, f.FolloweeId descending
+                from e in edges
+                join u in db.Users on e.OtherId equals u.Id
+                orderby e.CreatedAt descending, e.OtherId descending
                 select new
                 {
-                    f.CreatedAt,
+                    e.CreatedAt,
                     Card = new UserCard(u.Id, u.Handle, u.DisplayName, u.AvatarKey, u.Bio, u.FollowerCount, u.FollowingCount,
                         viewerId != null && db.Follows.Any(v => v.FollowerId == viewerId && v.FolloweeId == u.Id)),
                 })
