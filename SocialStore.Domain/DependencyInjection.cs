@@ -5,6 +5,7 @@ using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Ordering;
 using SocialStore.Domain.Profiles;
 using SocialStore.Domain.Search;
 using SocialStore.Domain.Sharing;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddSharingAndProfiles();
         services.AddNoteComposing();
         services.AddSearch();
+        services.AddOrdering(configuration);
         return services;
     }
 

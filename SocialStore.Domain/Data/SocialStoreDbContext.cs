@@ -4,6 +4,7 @@ using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Ordering;
 using SocialStore.Domain.Reviews;
 using SocialStore.Domain.Sharing;
 using SocialStore.Domain.Social;
@@ -63,6 +64,30 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<ReviewImage> ReviewImages => Set<ReviewImage>();
 
     public DbSet<ReviewVote> ReviewVotes => Set<ReviewVote>();
+
+    public DbSet<CartItem> CartItems => Set<CartItem>();
+
+    public DbSet<Address> Addresses => Set<Address>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+
+    public DbSet<OrderAdjustment> OrderAdjustments => Set<OrderAdjustment>();
+
+    public DbSet<OrderLineAdjustment> OrderLineAdjustments => Set<OrderLineAdjustment>();
+
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentCallback> PaymentCallbacks => Set<PaymentCallback>();
+
+    public DbSet<PaymentIncident> PaymentIncidents => Set<PaymentIncident>();
+
+    public DbSet<RefundRequest> RefundRequests => Set<RefundRequest>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

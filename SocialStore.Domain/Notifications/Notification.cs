@@ -8,6 +8,9 @@ public enum NotificationKind
     Reply,
     Mention,
     Follow,
+
+    /// <summary>The recipient's order moved to <see cref="Notification.OrderStatus"/> (written by the outbox dispatcher).</summary>
+    OrderUpdate,
 }
 
 /// <summary>Something another person did that concerns the recipient.</summary>
@@ -24,6 +27,10 @@ public class Notification
     public long? NoteId { get; set; }
 
     public long? CommentId { get; set; }
+
+    public long? OrderId { get; set; }
+
+    public SocialStore.Domain.Ordering.OrderStatus? OrderStatus { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

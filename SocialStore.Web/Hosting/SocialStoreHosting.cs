@@ -91,6 +91,9 @@ public static class SocialStoreHosting
         app.MapMediaEndpoints();
         app.MapShareLinkEndpoints();
         app.MapSearchEndpoints();
+        app.MapCartEndpoints();
+        app.MapPaymentEndpoints();
+        app.MapOrderEndpoints();
         app.MapHealthChecks("/health");
         return app;
     }
