@@ -11,6 +11,9 @@ public static class OrderingServiceCollectionExtensions
         services.AddOptions<ShippingOptions>().Bind(configuration.GetSection(ShippingOptions.Section));
         services.AddSingleton<IPriceAdjuster, ShippingAdjuster>();
         services.AddSingleton<PricingPipeline>();
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        services.AddSingleton<SandboxGateway>();
+        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxGateway>());
         services.AddCartAndCheckout(configuration);
         services.AddPayments(configuration);
         services.AddOrderManagement(configuration);
