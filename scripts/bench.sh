@@ -26,6 +26,7 @@ trap 'kill $app 2>/dev/null || true' EXIT
 for i in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 base="http://127.0.0.1:$port"
 note=$(curl -s "$base/" | grep -o 'href="/notes/[0-9]*"' | head -1 | grep -o '[0-9]*')
+product=$(curl -s "$base/shop" | grep -o 'href="/products/[0-9]*"' | head -1 | grep -o '[0-9]*')
 handle=$(curl -s "$base/notes/$note" | grep -o 'href="/u/[a-z0-9_]*"' | head -1 | sed 's|href="/u/||; s|"||')
 cat > "$data/p95.lua" <<'LUA'
 done = function(summary, latency, requests)
@@ -48,3 +49,4 @@ run note "$base/notes/$note"
 run topic "$base/topics/%E6%8A%A4%E8%82%A4"
 [ -n "$handle" ] && run profile "$base/u/$handle"
 run shop "$base/shop"
+[ -n "$product" ] && run product "$base/products/$product"
