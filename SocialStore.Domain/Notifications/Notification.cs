@@ -8,6 +8,9 @@ public enum NotificationKind
     Reply,
     Mention,
     Follow,
+
+    /// <summary>Someone answered the recipient's question about a product (问大家).</summary>
+    Answer,
 }
 
 /// <summary>Something another person did that concerns the recipient.</summary>
@@ -24,6 +27,12 @@ public class Notification
     public long? NoteId { get; set; }
 
     public long? CommentId { get; set; }
+
+    /// <summary>The product a Q&amp;A notification is about (the link goes to its Q&amp;A section).</summary>
+    public long? ProductId { get; set; }
+
+    /// <summary>The question that was answered; notifications about one question group together.</summary>
+    public long? QuestionId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

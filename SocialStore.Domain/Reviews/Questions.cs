@@ -4,6 +4,7 @@ using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
+using SocialStore.Domain.Notifications;
 
 namespace SocialStore.Domain.Reviews;
 
@@ -70,7 +71,7 @@ public sealed record AnswerView(long Id, string AuthorName, string Body, bool By
 public sealed record QuestionView(long Id, string AskerName, string Body, DateTimeOffset CreatedAt, IReadOnlyList<AnswerView> Answers);
 
 /// <summary>Q&amp;A on a product: anyone signed in asks or answers; answers from buyers are marked and listed first.</summary>
-public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
+public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
 {
     public async Task<long> AskAsync(string userId, long productId, string body, CancellationToken cancellationToken)
     {
@@ -83,18 +84,32 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
         return question.Id;
     }
 
+    /// <summary>
+    /// Adds an answer and, in the same transaction, a notification for the asker (not when they answer
+    /// their own question); their open pages hear of it after commit.
+    /// </summary>
     public async Task<long> AnswerAsync(string userId, long questionId, string body, CancellationToken cancellationToken)
     {
         var text = Check(body, ProductAnswer.BodyMaxLength, "Question.AnswerInvalid");
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var question = await db.Set<ProductQuestion>().FirstOrDefaultAsync(q => q.Id == questionId, cancellationToken)
-            ?? throw new DomainException("Question.NotFound");
-        var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId, cancellationToken);
-        var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = text, ByBuyer = byBuyer, CreatedAt = clock.GetUtcNow() };
-        db.Add(answer);
-        question.AnswerCount++;
-        await db.SaveChangesAsync(cancellationToken);
-        return answer.Id;
+        var (answerId, notified) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+        {
+            var question = await db.Set<ProductQuestion>().AsNoTracking()
+                .Where(q => q.Id == questionId && db.Products.Any(p => p.Id == q.ProductId && p.Status == ProductStatus.OnSale))
+                .Select(q => new { q.ProductId, q.AskerId })
+                .FirstOrDefaultAsync(ct) ?? throw new DomainException("Question.NotFound");
+            var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId, ct);
+            var now = clock.GetUtcNow();
+            var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = text, ByBuyer = byBuyer, CreatedAt = now };
+            db.Add(answer);
+            var notify = NotificationService.Add(db, question.AskerId, NotificationKind.Answer, userId, null, null, now, question.ProductId, questionId);
+            await db.SaveChangesAsync(ct);
+            // In the database, so two answers at once both count.
+            await db.Set<ProductQuestion>().Where(q => q.Id == questionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1), ct);
+            return (answer.Id, notify ? question.AskerId : null);
+        }, cancellationToken);
+        if (notified is not null) await notifications.PublishUnreadAsync([notified], cancellationToken);
+        return answerId;
     }
 
     /// <summary>The newest questions with their answers, buyers' answers first.</summary>

@@ -754,6 +754,12 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.Property<long?>("NoteId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("QuestionId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -767,6 +773,10 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasIndex("ActorId");
 
                     b.HasIndex("NoteId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("QuestionId");
 
                     b.HasIndex("RecipientId", "CreatedAt");
 
@@ -1544,6 +1554,16 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasOne("SocialStore.Domain.Notes.Note", null)
                         .WithMany()
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SocialStore.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialStore.Domain.Reviews.ProductQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)

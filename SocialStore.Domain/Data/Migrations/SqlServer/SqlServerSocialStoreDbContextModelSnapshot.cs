@@ -756,6 +756,12 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.Property<long?>("NoteId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("QuestionId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("datetimeoffset");
 
@@ -769,6 +775,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.HasIndex("ActorId");
 
                     b.HasIndex("NoteId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("QuestionId");
 
                     b.HasIndex("RecipientId", "CreatedAt");
 
@@ -1546,6 +1556,16 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.HasOne("SocialStore.Domain.Notes.Note", null)
                         .WithMany()
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SocialStore.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialStore.Domain.Reviews.ProductQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)

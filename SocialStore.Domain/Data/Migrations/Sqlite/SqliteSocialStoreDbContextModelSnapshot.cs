@@ -724,6 +724,12 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("NoteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
@@ -737,6 +743,10 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.HasIndex("ActorId");
 
                     b.HasIndex("NoteId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("QuestionId");
 
                     b.HasIndex("RecipientId", "CreatedAt");
 
@@ -1492,6 +1502,16 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.HasOne("SocialStore.Domain.Notes.Note", null)
                         .WithMany()
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SocialStore.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialStore.Domain.Reviews.ProductQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
