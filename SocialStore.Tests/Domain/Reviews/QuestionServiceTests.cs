@@ -95,6 +95,29 @@ public class QuestionServiceTests
         Assert.Empty((await questions.ListAsync(product.Id, 10, CancellationToken.None)).Single().Answers);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Page_ContinuesAfterTheCursor_AndCountsEveryQuestion(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+        var asker = await TestData.UserAsync(db.Factory, "asker");
+        var ids = new List<long>();
+        for (var i = 0; i < 13; i++) ids.Add(await questions.AskAsync(asker.Id, product.Id, $"问题{i}", CancellationToken.None));
+
+        var first = await questions.PageAsync(product.Id, null, QuestionService.PageSize, CancellationToken.None);
+        var second = await questions.PageAsync(product.Id, first.NextAfter, QuestionService.PageSize, CancellationToken.None);
+        var past = await questions.PageAsync(product.Id, ids.Min(), QuestionService.PageSize, CancellationToken.None);
+
+        Assert.Equal((13, 10), (first.Count, first.Questions.Count));
+        Assert.Equal((13, 3), (second.Count, second.Questions.Count));
+        Assert.Null(second.NextAfter);
+        ids.Reverse();
+        Assert.Equal(ids, first.Questions.Concat(second.Questions).Select(q => q.Id));
+        Assert.Equal((13, 0), (past.Count, past.Questions.Count));
+    }
+
     [Fact]
     public async Task Ask_EmptyOrTooLong_IsRefused()
     {
