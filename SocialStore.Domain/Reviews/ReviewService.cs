@@ -52,6 +52,9 @@ public sealed record ReviewView(
     int HelpfulCount, bool VotedByViewer, bool IsViewers, string? MerchantReply, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
     IReadOnlyList<ReviewPhoto> Photos);
 
+/// <summary>What the edit form shows: the current stars and text, and how often it was edited before.</summary>
+public sealed record ReviewForEdit(long Id, long ProductId, string ProductTitle, string SkuKey, int Stars, string Body, int RevisionCount, DateTimeOffset? EditedAt);
+
 public sealed record ReviewablePurchase(long PurchaseId, string SkuKey, DateTimeOffset PurchasedAt);
 
 /// <summary>
@@ -119,6 +122,23 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
             throw new DomainException(ReviewErrors.AlreadyReviewed);
         }
         return review.Id;
+    }
+
+    /// <summary>The author's own review of the product, for the edit form; someone else's is refused.</summary>
+    public async Task<ReviewForEdit> GetForEditAsync(string userId, long productId, long reviewId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var review = await db.Reviews.AsNoTracking()
+            .Where(r => r.Id == reviewId && r.ProductId == productId)
+            .Select(r => new
+            {
+                r.AuthorId, r.Stars, r.Body, r.EditedAt, Revisions = r.Revisions.Count,
+                ProductTitle = db.Products.Where(p => p.Id == r.ProductId).Select(p => p.Title).First(),
+                SkuKey = db.Skus.Where(s => s.Id == r.SkuId).Select(s => s.Key).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
+        if (review.AuthorId != userId) throw new DomainException(ReviewErrors.NotYours);
+        return new ReviewForEdit(reviewId, productId, review.ProductTitle, review.SkuKey, review.Stars, review.Body, review.Revisions, review.EditedAt);
     }
 
     public async Task EditAsync(string userId, long reviewId, int stars, string body, CancellationToken cancellationToken)
