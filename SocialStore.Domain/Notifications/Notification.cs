@@ -11,6 +11,9 @@ public enum NotificationKind
 
     /// <summary>The recipient's order moved to <see cref="Notification.OrderStatus"/> (written by the outbox dispatcher).</summary>
     OrderUpdate,
+
+    /// <summary>Someone answered the recipient's question about a product (问大家).</summary>
+    Answer,
 }
 
 /// <summary>Something another person did that concerns the recipient.</summary>
@@ -31,6 +34,12 @@ public class Notification
     public long? OrderId { get; set; }
 
     public SocialStore.Domain.Ordering.OrderStatus? OrderStatus { get; set; }
+
+    /// <summary>The product a Q&amp;A notification is about (the link goes to its Q&amp;A section).</summary>
+    public long? ProductId { get; set; }
+
+    /// <summary>The question that was answered; notifications about one question group together.</summary>
+    public long? QuestionId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

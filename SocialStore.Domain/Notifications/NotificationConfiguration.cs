@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Reviews;
 
 namespace SocialStore.Domain.Notifications;
 
@@ -17,5 +19,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.OrderStatus).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<SocialStore.Domain.Ordering.Order>().WithMany().HasForeignKey(n => n.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Note>().WithMany().HasForeignKey(n => n.NoteId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Product>().WithMany().HasForeignKey(n => n.ProductId).OnDelete(DeleteBehavior.Restrict);
+        // A question's answers are its children; the notifications that announced them go with it.
+        builder.HasOne<ProductQuestion>().WithMany().HasForeignKey(n => n.QuestionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

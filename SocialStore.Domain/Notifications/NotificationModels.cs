@@ -24,6 +24,21 @@ public sealed record NotificationGroup(
 {
     /// <summary>The group is about a comment (a liked comment, a reply, a mention in a comment), not the note itself.</summary>
     public bool OnComment => CommentId is not null;
+
+    /// <summary>The product of a Q&amp;A notification.</summary>
+    public long? ProductId { get; init; }
+
+    public string? ProductTitle { get; init; }
+
+    public string? ProductCoverKey { get; init; }
+
+    /// <summary>The product is still on sale, so its page (and Q&amp;A) can be opened.</summary>
+    public bool ProductAvailable { get; init; }
+
+    /// <summary>The answered question (answers to one question group together).</summary>
+    public long? QuestionId { get; init; }
+
+    public string? QuestionExcerpt { get; init; }
 }
 
 /// <summary>

@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
+using SocialStore.Domain.Reviews;
 
 namespace SocialStore.Domain.Notifications;
 
@@ -35,7 +37,9 @@ public sealed class NotificationService(
     // ----- recording, inside the caller's transaction -----
 
     /// <summary>Adds a notification to the context (saved with the caller's changes); nothing when the actor is the recipient.</summary>
-    internal static bool Add(SocialStoreDbContext db, string recipientId, NotificationKind kind, string actorId, long? noteId, long? commentId, DateTimeOffset now)
+    internal static bool Add(
+        SocialStoreDbContext db, string recipientId, NotificationKind kind, string actorId, long? noteId, long? commentId, DateTimeOffset now,
+        long? productId = null, long? questionId = null)
     {
         if (string.IsNullOrEmpty(recipientId) || recipientId == actorId) return false;
         db.Notifications.Add(new Notification
@@ -45,6 +49,8 @@ public sealed class NotificationService(
             ActorId = actorId,
             NoteId = noteId,
             CommentId = commentId,
+            ProductId = productId,
+            QuestionId = questionId,
             CreatedAt = now,
         });
         return true;
@@ -207,20 +213,28 @@ public sealed class NotificationService(
                join actor in db.Users on n.ActorId equals actor.Id
                from note in db.Notes.Where(x => x.Id == n.NoteId).DefaultIfEmpty()
                from comment in db.Comments.Where(x => x.Id == n.CommentId && !x.IsDeleted).DefaultIfEmpty()
+               from product in db.Products.Where(x => x.Id == n.ProductId).DefaultIfEmpty()
+               from question in db.Set<ProductQuestion>().Where(x => x.Id == n.QuestionId).DefaultIfEmpty()
                select new Row(
                    n.Id, n.Kind, n.NoteId, n.CommentId, n.CreatedAt, n.ReadAt == null,
                    actor.Id, actor.Handle, actor.DisplayName, actor.AvatarKey,
                    note == null ? null : note.Title,
                    note == null ? null : note.CoverKey,
                    note != null && note.Status == NoteStatus.Published,
-                   comment == null ? null : comment.Body);
+                   comment == null ? null : comment.Body,
+                   n.ProductId,
+                   product == null ? null : product.Title,
+                   product == null ? null : product.CoverKey,
+                   product != null && product.Status == ProductStatus.OnSale,
+                   n.QuestionId,
+                   question == null ? null : question.Body);
     }
 
     /// <summary>Groups rows (newest first) by kind and subject and read state; a group sits where its newest row was.</summary>
     private static List<NotificationGroup> Group(List<Row> rows)
     {
         var groups = new List<NotificationGroup>();
-        foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.Unread)))
+        foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.QuestionId, r.Unread)))
         {
             var newest = g.First();
             var actors = g.DistinctBy(r => r.ActorId).ToList();
@@ -228,7 +242,15 @@ public sealed class NotificationService(
                 newest.Kind, newest.NoteId, newest.NoteTitle, newest.NoteCoverKey, newest.NoteAvailable,
                 newest.CommentId, Excerpt(newest.CommentBody),
                 actors.Take(3).Select(a => new NotificationActor(a.ActorId, a.ActorHandle, a.ActorName, a.ActorAvatarKey)).ToList(),
-                actors.Count, g.Count(), newest.CreatedAt, newest.Unread));
+                actors.Count, g.Count(), newest.CreatedAt, newest.Unread)
+            {
+                ProductId = newest.ProductId,
+                ProductTitle = newest.ProductTitle,
+                ProductCoverKey = newest.ProductCoverKey,
+                ProductAvailable = newest.ProductAvailable,
+                QuestionId = newest.QuestionId,
+                QuestionExcerpt = Excerpt(newest.QuestionBody),
+            });
         }
         return groups;
     }
@@ -264,5 +286,6 @@ public sealed class NotificationService(
     private sealed record Row(
         long Id, NotificationKind Kind, long? NoteId, long? CommentId, DateTimeOffset CreatedAt, bool Unread,
         string ActorId, string ActorHandle, string ActorName, string? ActorAvatarKey,
-        string? NoteTitle, string? NoteCoverKey, bool NoteAvailable, string? CommentBody);
+        string? NoteTitle, string? NoteCoverKey, bool NoteAvailable, string? CommentBody,
+        long? ProductId, string? ProductTitle, string? ProductCoverKey, bool ProductAvailable, long? QuestionId, string? QuestionBody);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
@@ -11,6 +12,37 @@ namespace SocialStore.Domain.Reviews;
 public sealed record ReviewSummary(int Count, decimal Average, IReadOnlyList<int> CountByStars, int WithPhotos)
 {
     public static readonly ReviewSummary Empty = new(0, 0, [0, 0, 0, 0, 0], 0);
+
+    /// <summary>From the number of reviews with 1 … 5 stars.</summary>
+    public static ReviewSummary From(IReadOnlyList<int> countByStars, int withPhotos)
+    {
+        var count = countByStars.Sum();
+        if (count == 0) return Empty;
+        var average = Math.Round((decimal)countByStars.Select((n, i) => n * (i + 1)).Sum() / count, 1);
+        return new ReviewSummary(count, average, countByStars, withPhotos);
+    }
+}
+
+/// <summary>A page of reviews with the product's summary; <see cref="NextCursor"/> continues the list.</summary>
+public sealed record ReviewPage(ReviewSummary Summary, IReadOnlyList<ReviewView> Reviews, string? NextCursor);
+
+/// <summary>A position in the review order (photos first, most helpful, newest): the last review's keys.</summary>
+public readonly record struct ReviewCursor(bool HasPhotos, int HelpfulCount, long Id)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{(HasPhotos ? 1 : 0)}.{HelpfulCount}.{Id}");
+
+    public static ReviewCursor? Parse(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 40) return null;
+        var parts = value.Split('.');
+        if (parts.Length != 3
+            || parts[0] is not ("0" or "1")
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var helpful)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return null;
+        return new ReviewCursor(parts[0] == "1", helpful, id);
+    }
 }
 
 public sealed record ReviewPhoto(string Key, int Width, int Height);
@@ -19,6 +51,9 @@ public sealed record ReviewView(
     long Id, string AuthorName, string AuthorHandle, string? AuthorAvatarKey, int Stars, string Body, string SkuKey,
     int HelpfulCount, bool VotedByViewer, bool IsViewers, string? MerchantReply, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
     IReadOnlyList<ReviewPhoto> Photos);
+
+/// <summary>What the edit form shows: the current stars and text, and how often it was edited before.</summary>
+public sealed record ReviewForEdit(long Id, long ProductId, string ProductTitle, string SkuKey, int Stars, string Body, int RevisionCount, DateTimeOffset? EditedAt);
 
 public sealed record ReviewablePurchase(long PurchaseId, string SkuKey, DateTimeOffset PurchasedAt);
 
@@ -89,6 +124,23 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
         return review.Id;
     }
 
+    /// <summary>The author's own review of the product, for the edit form; someone else's is refused.</summary>
+    public async Task<ReviewForEdit> GetForEditAsync(string userId, long productId, long reviewId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var review = await db.Reviews.AsNoTracking()
+            .Where(r => r.Id == reviewId && r.ProductId == productId)
+            .Select(r => new
+            {
+                r.AuthorId, r.Stars, r.Body, r.EditedAt, Revisions = r.Revisions.Count,
+                ProductTitle = db.Products.Where(p => p.Id == r.ProductId).Select(p => p.Title).First(),
+                SkuKey = db.Skus.Where(s => s.Id == r.SkuId).Select(s => s.Key).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
+        if (review.AuthorId != userId) throw new DomainException(ReviewErrors.NotYours);
+        return new ReviewForEdit(reviewId, productId, review.ProductTitle, review.SkuKey, review.Stars, review.Body, review.Revisions, review.EditedAt);
+    }
+
     public async Task EditAsync(string userId, long reviewId, int stars, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -135,34 +187,67 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
         var rows = await db.Reviews.AsNoTracking().Where(r => r.ProductId == productId)
             .GroupBy(r => r.Stars).Select(g => new { Stars = g.Key, Count = g.Count(), Photos = g.Count(r => r.HasPhotos) })
             .ToListAsync(cancellationToken);
-        var count = rows.Sum(r => r.Count);
-        if (count == 0) return ReviewSummary.Empty;
         var byStars = Enumerable.Range(1, 5).Select(s => rows.FirstOrDefault(r => r.Stars == s)?.Count ?? 0).ToList();
-        var average = Math.Round((decimal)rows.Sum(r => r.Stars * r.Count) / count, 1);
-        return new ReviewSummary(count, average, byStars, rows.Sum(r => r.Photos));
+        return ReviewSummary.From(byStars, rows.Sum(r => r.Photos));
     }
 
-    /// <summary>Reviews with photos first, then the most helpful, then the newest; filter by stars or photos.</summary>
-    public async Task<IReadOnlyList<ReviewView>> ListAsync(long productId, int? stars, bool withPhotos, string? viewerId, int skip, CancellationToken cancellationToken)
+    /// <summary>The first page of reviews (see <see cref="PageAsync"/>).</summary>
+    public async Task<IReadOnlyList<ReviewView>> ListAsync(long productId, int? stars, bool withPhotos, string? viewerId, CancellationToken cancellationToken) =>
+        (await PageAsync(productId, stars, withPhotos, viewerId, null, cancellationToken)).Reviews;
+
+    /// <summary>
+    /// The product's review summary (over all its reviews) and a page of reviews — with photos first, then the
+    /// most helpful, then the newest; filtered by stars or photos; continuing after <paramref name="after"/> —
+    /// in one round trip, whatever the page holds.
+    /// </summary>
+    public async Task<ReviewPage> PageAsync(long productId, int? stars, bool withPhotos, string? viewerId, string? after, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Reviews.AsNoTracking().Where(r => r.ProductId == productId);
+        var query = db.Reviews.Where(r => r.ProductId == productId);
         if (stars is >= 1 and <= 5) query = query.Where(r => r.Stars == stars);
         if (withPhotos) query = query.Where(r => r.HasPhotos);
-        var rows = await query
-            .OrderByDescending(r => r.HasPhotos).ThenByDescending(r => r.HelpfulCount).ThenByDescending(r => r.Id)
-            .Skip(Math.Max(0, skip)).Take(PageSize)
-            .Select(r => new
-            {
-                r.Id, r.AuthorId, Author = db.Users.Where(u => u.Id == r.AuthorId).Select(u => new { u.DisplayName, u.Handle, u.AvatarKey }).First(),
-                r.Stars, r.Body, SkuKey = db.Skus.Where(s => s.Id == r.SkuId).Select(s => s.Key).First(),
-                r.HelpfulCount, Voted = viewerId != null && db.ReviewVotes.Any(v => v.ReviewId == r.Id && v.UserId == viewerId),
-                r.MerchantReply, r.CreatedAt, r.EditedAt,
-                Photos = r.Images.OrderBy(i => i.Position).Select(i => new ReviewPhoto(i.StorageKey, i.Width, i.Height)).ToList(),
-            })
-            .AsSplitQuery()
+        if (ReviewCursor.Parse(after) is { } c)
+        {
+            query = c.HasPhotos
+                ? query.Where(r => !r.HasPhotos || r.HelpfulCount < c.HelpfulCount || (r.HelpfulCount == c.HelpfulCount && r.Id < c.Id))
+                : query.Where(r => !r.HasPhotos && (r.HelpfulCount < c.HelpfulCount || (r.HelpfulCount == c.HelpfulCount && r.Id < c.Id)));
+        }
+        var all = db.Reviews.Where(r => r.ProductId == productId);
+        // The summary rides along on every row (the database computes it once); only a page that comes back
+        // empty while the product has reviews (a filter or a cursor past the end) needs a second query for it.
+        var rows = await (from r in query.AsNoTracking()
+                          join u in db.Users on r.AuthorId equals u.Id
+                          join k in db.Skus on r.SkuId equals k.Id
+                          orderby r.HasPhotos descending, r.HelpfulCount descending, r.Id descending
+                          select new
+                          {
+                              r.Id, r.AuthorId, r.HasPhotos,
+                              Author = new { u.DisplayName, u.Handle, u.AvatarKey },
+                              r.Stars, r.Body, SkuKey = k.Key,
+                              r.HelpfulCount, Voted = viewerId != null && db.ReviewVotes.Any(v => v.ReviewId == r.Id && v.UserId == viewerId),
+                              r.MerchantReply, r.CreatedAt, r.EditedAt,
+                              Photos = r.Images.OrderBy(i => i.Position).Select(i => new ReviewPhoto(i.StorageKey, i.Width, i.Height)).ToList(),
+                              One = all.Count(x => x.Stars == 1),
+                              Two = all.Count(x => x.Stars == 2),
+                              Three = all.Count(x => x.Stars == 3),
+                              Four = all.Count(x => x.Stars == 4),
+                              Five = all.Count(x => x.Stars == 5),
+                              WithPhotos = all.Count(x => x.HasPhotos),
+                          })
+            .Take(PageSize + 1)
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ReviewView(r.Id, r.Author.DisplayName, r.Author.Handle, r.Author.AvatarKey, r.Stars, r.Body, r.SkuKey,
+        if (rows.Count == 0)
+        {
+            var summary = stars is null && !withPhotos && after is null ? ReviewSummary.Empty : await SummaryAsync(productId, cancellationToken);
+            return new ReviewPage(summary, [], null);
+        }
+        var hasMore = rows.Count > PageSize;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+        var next = hasMore ? new ReviewCursor(rows[^1].HasPhotos, rows[^1].HelpfulCount, rows[^1].Id).ToString() : null;
+        var reviews = rows.Select(r => new ReviewView(r.Id, r.Author.DisplayName, r.Author.Handle, r.Author.AvatarKey, r.Stars, r.Body, r.SkuKey,
             r.HelpfulCount, r.Voted, r.AuthorId == viewerId, r.MerchantReply, r.CreatedAt, r.EditedAt, r.Photos)).ToList();
+        var row = rows[0];
+        return new ReviewPage(ReviewSummary.From([row.One, row.Two, row.Three, row.Four, row.Five], row.WithPhotos), reviews, next);
     }
 }

@@ -124,6 +124,17 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(shopperPage.Locator("[data-testid=review] .review-photos img")).ToHaveCountAsync(1);
             await shopperPage.Locator("#reviews").ScrollIntoViewIfNeededAsync();
             await Artifacts.ScreenshotAsync(shopperPage, $"{name}-5-reviewed");
+
+            // The author edits the review; it shows as edited.
+            await shopperPage.ClickAsync("[data-testid=review-edit-link]");
+            await shopperPage.WaitForURLAsync("**/reviews/*/edit");
+            await shopperPage.FillAsync("[name='Input.Body']", "穿了一个月：面料很舒服，洗了不变形");
+            await shopperPage.CheckAsync("[name='Input.Stars'][value='5']");
+            await Artifacts.ScreenshotAsync(shopperPage, $"{name}-6-edit-review");
+            await shopperPage.ClickAsync("[data-testid=review-save]");
+            await Assertions.Expect(shopperPage.Locator("[data-testid=review] .review-body")).ToHaveTextAsync("穿了一个月：面料很舒服，洗了不变形");
+            await Assertions.Expect(shopperPage.Locator("[data-testid=review] [data-testid=review-edited]")).ToBeVisibleAsync();
+            await Artifacts.ScreenshotAsync(shopperPage, $"{name}-7-edited");
         });
     }
 }

@@ -20,6 +20,7 @@ public static class SocialComponentHost
         {
             services.AddCascadingAuthenticationState();
             services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationStateProvider(userId));
+            services.AddScoped<SocialStore.Web.Services.UnreadCountMemo>();
             if (bed is not null)
             {
                 services.AddSingleton<TimeProvider>(bed.Clock);

@@ -5,6 +5,7 @@ using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
+using SocialStore.Domain.Notifications;
 using SocialStore.Domain.Reviews;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
@@ -20,7 +21,7 @@ public class QuestionServiceTests
     public async Task Answers_FromBuyersAreMarkedAndListedFirst(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var questions = new QuestionService(db.Factory, TimeProvider.System);
+        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
         var pipeline = new ImagePipeline(new LocalMediaStore(Path.GetTempPath()), TimeProvider.System, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
         var reviews = new ReviewService(db.Factory, pipeline, TimeProvider.System);
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
@@ -40,11 +41,88 @@ public class QuestionServiceTests
         Assert.Equal([true, false], listed.Answers.Select(a => a.ByBuyer));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Answer_NotifiesTheAsker_GroupedByQuestion_NotWhenAnsweringOwnQuestion(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var bus = new InProcessNotificationBus();
+        var notifications = new NotificationService(db.Factory, TimeProvider.System, bus);
+        var questions = new QuestionService(db.Factory, TimeProvider.System, notifications);
+        var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+        var asker = await TestData.UserAsync(db.Factory, "asker", "提问者");
+        var first = await TestData.UserAsync(db.Factory, "first", "小红");
+        var second = await TestData.UserAsync(db.Factory, "second", "小蓝");
+        var live = new List<int>();
+        using var subscription = bus.Subscribe(asker.Id, n => { live.Add(n); return Task.CompletedTask; });
+
+        var question = await questions.AskAsync(asker.Id, product.Id, "敏感肌能用吗？", CancellationToken.None);
+        var other = await questions.AskAsync(asker.Id, product.Id, "保质期多久？", CancellationToken.None);
+        await questions.AnswerAsync(asker.Id, question, "补充：我是混油皮", CancellationToken.None);
+        Assert.Equal(0, await notifications.UnreadCountAsync(asker.Id, CancellationToken.None));
+        await questions.AnswerAsync(first.Id, question, "可以用", CancellationToken.None);
+        await questions.AnswerAsync(second.Id, question, "我用着没问题", CancellationToken.None);
+        await questions.AnswerAsync(first.Id, other, "三年", CancellationToken.None);
+
+        Assert.Equal([1, 2, 3], live);
+        var page = await notifications.ListAsync(asker.Id, null, CancellationToken.None);
+        Assert.Equal(3, page.UnreadCount);
+        Assert.Equal(2, page.Unread.Count);
+        Assert.All(page.Unread, g => Assert.Equal(NotificationKind.Answer, g.Kind));
+        var onFirst = page.Unread.Single(g => g.QuestionId == question);
+        Assert.Equal(["小蓝", "小红"], onFirst.Actors.Select(a => a.DisplayName));
+        Assert.Equal((product.Id, "面霜", true, "敏感肌能用吗？"), (onFirst.ProductId, onFirst.ProductTitle, onFirst.ProductAvailable, onFirst.QuestionExcerpt));
+        Assert.Equal(other, page.Unread[0].QuestionId); // the newest group first
+        Assert.Equal(0, await notifications.UnreadCountAsync(first.Id, CancellationToken.None));
+        Assert.Equal(4, (await questions.ListAsync(product.Id, 10, CancellationToken.None)).Sum(q => q.Answers.Count));
+    }
+
+    [Fact]
+    public async Task Answer_EmptyOrUnknownQuestion_IsRefused_AndNobodyIsNotified()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var notifications = new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus());
+        var questions = new QuestionService(db.Factory, TimeProvider.System, notifications);
+        var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+        var asker = await TestData.UserAsync(db.Factory, "asker");
+        var other = await TestData.UserAsync(db.Factory, "other");
+        var question = await questions.AskAsync(asker.Id, product.Id, "敏感肌能用吗？", CancellationToken.None);
+
+        Assert.Equal("Question.AnswerInvalid", (await Assert.ThrowsAsync<DomainException>(() => questions.AnswerAsync(other.Id, question, " ", CancellationToken.None))).Code);
+        Assert.Equal("Question.NotFound", (await Assert.ThrowsAsync<DomainException>(() => questions.AnswerAsync(other.Id, question + 99, "可以", CancellationToken.None))).Code);
+
+        Assert.Equal(0, await notifications.UnreadCountAsync(asker.Id, CancellationToken.None));
+        Assert.Empty((await questions.ListAsync(product.Id, 10, CancellationToken.None)).Single().Answers);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Page_ContinuesAfterTheCursor_AndCountsEveryQuestion(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+        var asker = await TestData.UserAsync(db.Factory, "asker");
+        var ids = new List<long>();
+        for (var i = 0; i < 13; i++) ids.Add(await questions.AskAsync(asker.Id, product.Id, $"问题{i}", CancellationToken.None));
+
+        var first = await questions.PageAsync(product.Id, null, QuestionService.PageSize, CancellationToken.None);
+        var second = await questions.PageAsync(product.Id, first.NextAfter, QuestionService.PageSize, CancellationToken.None);
+        var past = await questions.PageAsync(product.Id, ids.Min(), QuestionService.PageSize, CancellationToken.None);
+
+        Assert.Equal((13, 10), (first.Count, first.Questions.Count));
+        Assert.Equal((13, 3), (second.Count, second.Questions.Count));
+        Assert.Null(second.NextAfter);
+        ids.Reverse();
+        Assert.Equal(ids, first.Questions.Concat(second.Questions).Select(q => q.Id));
+        Assert.Equal((13, 0), (past.Count, past.Questions.Count));
+    }
+
     [Fact]
     public async Task Ask_EmptyOrTooLong_IsRefused()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var questions = new QuestionService(db.Factory, TimeProvider.System);
+        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker");
 

@@ -41,6 +41,63 @@ public sealed class ReviewServiceTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Page_WalksEveryReviewOnceInOrder_WithTheWholeSummaryOnEveryPage(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var bed = await ArrangeAsync(db);
+        var expected = new List<(bool Photos, int Helpful, long Id)>();
+        await using (var context = await db.Factory.CreateDbContextAsync())
+        {
+            for (var i = 0; i < 23; i++)
+            {
+                var buyer = await TestData.UserAsync(db.Factory, $"pager{i}");
+                var purchase = new PurchaseRecord { UserId = buyer.Id, ProductId = bed.Product.Id, SkuId = bed.Product.Skus[i % 2].Id, Source = PurchaseSource.AdminGrant, PurchasedAt = DateTimeOffset.UtcNow };
+                context.PurchaseRecords.Add(purchase);
+                await context.SaveChangesAsync();
+                ReviewImage[] photos = i % 4 == 0 ? [new() { StorageKey = $"p{i}", Width = 10, Height = 10 }] : [];
+                var review = Review.Write(purchase, buyer.Id, 1 + i % 5, $"评价{i}", photos, DateTimeOffset.UtcNow);
+                context.Reviews.Add(review);
+                await context.SaveChangesAsync();
+                // Ties in helpful votes on purpose: the id breaks them.
+                var helpful = i % 3;
+                await context.Reviews.Where(r => r.Id == review.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.HelpfulCount, helpful));
+                expected.Add((photos.Length > 0, helpful, review.Id));
+            }
+        }
+        var order = expected.OrderByDescending(e => e.Photos).ThenByDescending(e => e.Helpful).ThenByDescending(e => e.Id).Select(e => e.Id).ToList();
+
+        var seen = new List<long>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await bed.Reviews.PageAsync(bed.Product.Id, null, false, null, cursor, CancellationToken.None);
+            Assert.Equal(23, page.Summary.Count);
+            Assert.Equal([5, 5, 5, 4, 4], page.Summary.CountByStars);
+            Assert.Equal(6, page.Summary.WithPhotos);
+            Assert.True(page.Reviews.Count <= ReviewService.PageSize);
+            seen.AddRange(page.Reviews.Select(r => r.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(order, seen);
+        var twoStars = await bed.Reviews.PageAsync(bed.Product.Id, 2, false, null, null, CancellationToken.None);
+        Assert.Equal(5, twoStars.Reviews.Count);
+        Assert.All(twoStars.Reviews, r => Assert.Equal(2, r.Stars));
+        Assert.Null(twoStars.NextCursor);
+        // Past the end, or a forged cursor: the summary stays true, the list is empty or starts over.
+        var past = await bed.Reviews.PageAsync(bed.Product.Id, null, false, null, "0.0.0", CancellationToken.None);
+        Assert.Empty(past.Reviews);
+        Assert.Equal(23, past.Summary.Count);
+        var forged = await bed.Reviews.PageAsync(bed.Product.Id, null, false, null, "x.'--", CancellationToken.None);
+        Assert.Equal(order.Take(10), forged.Reviews.Select(r => r.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Write_WithoutAPurchase_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -76,7 +133,7 @@ public sealed class ReviewServiceTests : IDisposable
         Assert.Equal(2, summary.Count);
         Assert.Equal(4.0m, summary.Average);
         Assert.Equal([0, 0, 1, 0, 1], summary.CountByStars);
-        var list = await bed.Reviews.ListAsync(bed.Product.Id, null, false, null, 0, CancellationToken.None);
+        var list = await bed.Reviews.ListAsync(bed.Product.Id, null, false, null, CancellationToken.None);
         Assert.Equal(["白", "红"], list.Select(r => r.SkuKey));
     }
 
@@ -120,12 +177,12 @@ public sealed class ReviewServiceTests : IDisposable
         await bed.Reviews.WriteAsync(bed.BuyerId, first, 4, "有图", photos, CancellationToken.None);
         await bed.Reviews.WriteAsync(bed.BuyerId, second, 5, "无图但更新", [], CancellationToken.None);
 
-        var list = await bed.Reviews.ListAsync(bed.Product.Id, null, false, null, 0, CancellationToken.None);
+        var list = await bed.Reviews.ListAsync(bed.Product.Id, null, false, null, CancellationToken.None);
         Assert.Equal("有图", list[0].Body);
         Assert.Equal(6, list[0].Photos.Count);
         Assert.Equal(60, list[0].Photos[0].Width);
-        Assert.Single(await bed.Reviews.ListAsync(bed.Product.Id, null, true, null, 0, CancellationToken.None));
-        Assert.Single(await bed.Reviews.ListAsync(bed.Product.Id, 5, false, null, 0, CancellationToken.None));
+        Assert.Single(await bed.Reviews.ListAsync(bed.Product.Id, null, true, null, CancellationToken.None));
+        Assert.Single(await bed.Reviews.ListAsync(bed.Product.Id, 5, false, null, CancellationToken.None));
     }
 
     [Theory]
@@ -142,7 +199,7 @@ public sealed class ReviewServiceTests : IDisposable
         Assert.False(await bed.Reviews.VoteHelpfulAsync(bed.OtherId, review, CancellationToken.None));
 
         Assert.Equal(ReviewErrors.OwnReview, own.Code);
-        var view = (await bed.Reviews.ListAsync(bed.Product.Id, null, false, bed.OtherId, 0, CancellationToken.None)).Single();
+        var view = (await bed.Reviews.ListAsync(bed.Product.Id, null, false, bed.OtherId, CancellationToken.None)).Single();
         Assert.Equal(1, view.HelpfulCount);
         Assert.True(view.VotedByViewer);
     }
@@ -184,6 +241,6 @@ public sealed class ReviewServiceTests : IDisposable
         var summary = await bed.Reviews.SummaryAsync(bed.Product.Id, CancellationToken.None);
 
         Assert.Equal(0, summary.Count);
-        Assert.Empty(await bed.Reviews.ListAsync(bed.Product.Id, null, false, null, 0, CancellationToken.None));
+        Assert.Empty(await bed.Reviews.ListAsync(bed.Product.Id, null, false, null, CancellationToken.None));
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
+using SocialStore.Domain.Reviews;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
 
@@ -121,6 +123,81 @@ public sealed class ProductPageTests : IAsyncLifetime
         Assert.Contains("敏感肌能用吗？", page.TextOf("[data-testid=question]"));
         Assert.Null(page.Document.QuerySelector("[data-testid=ask-form]"));
         Assert.NotNull(page.Document.QuerySelector("[data-testid=qa] a[href^='/Account/Login']"));
+    }
+
+    /// <summary>A verified review by a new buyer (a purchase record stands in for the order line).</summary>
+    private async Task<(long ReviewId, ApplicationUser Author)> ReviewAsync(Product product, string handle, int stars, string body, int photos = 0)
+    {
+        var author = await TestData.UserAsync(db, handle, handle);
+        await using var context = await db.CreateDbContextAsync();
+        var purchase = new PurchaseRecord { UserId = author.Id, ProductId = product.Id, SkuId = product.Skus[0].Id, Source = PurchaseSource.AdminGrant, PurchasedAt = DateTimeOffset.UtcNow };
+        context.PurchaseRecords.Add(purchase);
+        await context.SaveChangesAsync();
+        var images = Enumerable.Range(0, photos).Select(i => new ReviewImage { StorageKey = $"{handle}-{i}", Width = 100, Height = 100 }).ToList();
+        var review = Review.Write(purchase, author.Id, stars, body, images, DateTimeOffset.UtcNow);
+        context.Reviews.Add(review);
+        await context.SaveChangesAsync();
+        return (review.Id, author);
+    }
+
+    [Fact]
+    public async Task ProductPage_MoreLinks_PageReviewsAndQuestionsWithoutJavaScript()
+    {
+        var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
+        var questions = app.Services.GetRequiredService<QuestionService>();
+        var asker = await TestData.UserAsync(db, "asker");
+        for (var i = 0; i < 12; i++)
+        {
+            await ReviewAsync(product, $"buyer{i}", i < 11 ? 5 : 3, $"评价{i}", photos: i == 7 ? 1 : 0);
+            await questions.AskAsync(asker.Id, product.Id, $"问题{i}", default);
+        }
+        var client = AccountTestClient.Create(app);
+
+        var first = await client.GetAsync($"/products/{product.Id}");
+        string[] Texts(AccountTestClient.Page page, string selector) => page.Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToArray();
+        var firstReviews = Texts(first, "[data-testid=review] .review-body");
+        var firstQuestions = Texts(first, "[data-testid=question] .qa-question");
+        Assert.Equal(10, firstReviews.Length);
+        Assert.Equal("评价7", firstReviews[0]); // photos first
+        Assert.Equal(10, firstQuestions.Length);
+        Assert.Contains("12", first.TextOf("#qa-heading")); // every question counted, not just the page
+
+        var moreReviews = await client.GetAsync(first.Document.QuerySelector("a[data-testid=reviews-more]")!.GetAttribute("href")!);
+        var moreQuestions = await client.GetAsync(first.Document.QuerySelector("a[data-testid=questions-more]")!.GetAttribute("href")!);
+
+        var nextReviews = Texts(moreReviews, "[data-testid=review] .review-body");
+        Assert.Equal(2, nextReviews.Length);
+        Assert.Empty(nextReviews.Intersect(firstReviews));
+        Assert.Equal(12, firstReviews.Concat(nextReviews).Distinct().Count());
+        Assert.Null(moreReviews.Document.QuerySelector("[data-testid=reviews-more]"));
+        var nextQuestions = Texts(moreQuestions, "[data-testid=question] .qa-question");
+        Assert.Equal(2, nextQuestions.Length);
+        Assert.Empty(nextQuestions.Intersect(firstQuestions));
+        Assert.Null(moreQuestions.Document.QuerySelector("[data-testid=questions-more]"));
+
+        // The filter is kept on the next page.
+        var fiveStars = await client.GetAsync($"/products/{product.Id}?stars=5");
+        var fiveMore = fiveStars.Document.QuerySelector("a[data-testid=reviews-more]")!.GetAttribute("href")!;
+        Assert.Contains("stars=5", fiveMore);
+        var fiveNext = await client.GetAsync(fiveMore);
+        // Eleven five-star reviews: the one with photos, then newest first; the oldest is left for page two.
+        Assert.Equal(["评价0"], Texts(fiveNext, "[data-testid=review] .review-body"));
+    }
+
+    [Theory]
+    [InlineData("?reviews_after=abc&questions_after=-1")]
+    [InlineData("?reviews_after=1.2.3.4&questions_after=99999999999999999999999")]
+    [InlineData("?stars=abc&photos=maybe")]
+    [InlineData("?stars=9&reviews_after=%27%20OR%201%3D1--")]
+    public async Task ProductPage_HandEditedPagingOrFilter_ShowsTheFirstPage(string query)
+    {
+        var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
+        await ReviewAsync(product, "only", 4, "唯一的评价");
+
+        var page = await AccountTestClient.Create(app).GetAsync($"/products/{product.Id}{query}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+        Assert.Equal("唯一的评价", page.TextOf("[data-testid=review] .review-body"));
     }
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Data;
 using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Reviews;
 using SocialStore.Domain.Social;
+using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Social;
@@ -58,6 +62,39 @@ public class SocialPagesTests
         Assert.Null(after.QuerySelector("[data-testid=mark-all-read]"));
         Assert.All(after.QuerySelectorAll("[data-testid=notification-bell]"), bell => Assert.Equal("0", bell.GetAttribute("data-unread")));
         Assert.Equal(0, await SocialApp.Service<NotificationService>(app).UnreadCountAsync(star.Id, default));
+    }
+
+    [Fact]
+    public async Task Messages_AnAnswerToMyQuestion_LinksToTheProductsQandA_InBothLanguages()
+    {
+        await using var app = new AppFactory();
+        var asker = await SocialApp.UserAsync(app, "asker", "提问者");
+        var mei = await SocialApp.UserAsync(app, "mei", "小美");
+        var product = await CatalogTestData.SimpleAsync(SocialApp.Service<IDbContextFactory<SocialStoreDbContext>>(app), "面霜", 99m);
+        await SocialApp.Service<QuestionService>(app).AskAsync(asker.Id, product.Id, "敏感肌能用吗？", default);
+        var answerer = await SocialApp.SignedInClientAsync(app, mei);
+
+        var productHtml = await answerer.GetStringAsync($"/products/{product.Id}");
+        var form = new HtmlParser().ParseDocument(productHtml).QuerySelector("form.qa-answer-form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Append(new("AnswerBody", "我是敏感肌，用着没问题"));
+        var answered = await answerer.PostAsync($"/products/{product.Id}", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        var client = await SocialApp.SignedInClientAsync(app, asker);
+        var doc = new HtmlParser().ParseDocument(await client.GetStringAsync("/messages"));
+        var group = Assert.Single(doc.QuerySelectorAll("[data-testid=unread-groups] [data-testid=notification]"));
+        Assert.Equal("Answer", group.GetAttribute("data-kind"));
+        Assert.Equal("小美 回答了你的问题", group.QuerySelector(".notif-sentence")!.TextContent);
+        Assert.Equal($"/products/{product.Id}#qa", group.QuerySelector("a.notif-sentence")!.GetAttribute("href"));
+        Assert.Equal("关于「面霜」：敏感肌能用吗？", group.QuerySelector("[data-testid=notif-question]")!.TextContent);
+        Assert.NotNull(new HtmlParser().ParseDocument(await client.GetStringAsync($"/products/{product.Id}")).QuerySelector("#qa"));
+
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        var english = new HtmlParser().ParseDocument(await client.GetStringAsync("/messages"));
+        Assert.Equal("小美 answered your question", english.QuerySelector("[data-testid=notification] .notif-sentence")!.TextContent);
+        Assert.Equal("“敏感肌能用吗？” about 面霜", english.QuerySelector("[data-testid=notif-question]")!.TextContent);
     }
 
     [Fact]
