@@ -207,20 +207,25 @@ public sealed class NotificationService(
                join actor in db.Users on n.ActorId equals actor.Id
                from note in db.Notes.Where(x => x.Id == n.NoteId).DefaultIfEmpty()
                from comment in db.Comments.Where(x => x.Id == n.CommentId && !x.IsDeleted).DefaultIfEmpty()
+               from order in db.Orders.Where(x => x.Id == n.OrderId).DefaultIfEmpty()
                select new Row(
                    n.Id, n.Kind, n.NoteId, n.CommentId, n.CreatedAt, n.ReadAt == null,
                    actor.Id, actor.Handle, actor.DisplayName, actor.AvatarKey,
                    note == null ? null : note.Title,
                    note == null ? null : note.CoverKey,
                    note != null && note.Status == NoteStatus.Published,
-                   comment == null ? null : comment.Body);
+                   comment == null ? null : comment.Body,
+                   order == null ? null : order.Number,
+                   n.OrderStatus);
     }
 
     /// <summary>Groups rows (newest first) by kind and subject and read state; a group sits where its newest row was.</summary>
     private static List<NotificationGroup> Group(List<Row> rows)
     {
         var groups = new List<NotificationGroup>();
-        foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.Unread)))
+        foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.Unread,
+            // Each order update is its own line ("your order … has shipped").
+            OrderUpdate: r.Kind == NotificationKind.OrderUpdate ? r.Id : (long?)null)))
         {
             var newest = g.First();
             var actors = g.DistinctBy(r => r.ActorId).ToList();
@@ -228,7 +233,7 @@ public sealed class NotificationService(
                 newest.Kind, newest.NoteId, newest.NoteTitle, newest.NoteCoverKey, newest.NoteAvailable,
                 newest.CommentId, Excerpt(newest.CommentBody),
                 actors.Take(3).Select(a => new NotificationActor(a.ActorId, a.ActorHandle, a.ActorName, a.ActorAvatarKey)).ToList(),
-                actors.Count, g.Count(), newest.CreatedAt, newest.Unread));
+                actors.Count, g.Count(), newest.CreatedAt, newest.Unread, newest.OrderNumber, newest.OrderStatus));
         }
         return groups;
     }
@@ -264,5 +269,6 @@ public sealed class NotificationService(
     private sealed record Row(
         long Id, NotificationKind Kind, long? NoteId, long? CommentId, DateTimeOffset CreatedAt, bool Unread,
         string ActorId, string ActorHandle, string ActorName, string? ActorAvatarKey,
-        string? NoteTitle, string? NoteCoverKey, bool NoteAvailable, string? CommentBody);
+        string? NoteTitle, string? NoteCoverKey, bool NoteAvailable, string? CommentBody,
+        string? OrderNumber, SocialStore.Domain.Ordering.OrderStatus? OrderStatus);
 }
