@@ -77,10 +77,16 @@ public sealed class PaymentTestBed : IAsyncDisposable
     public async Task<TestOrder> OrderAsync(string? buyerId = null, decimal price = 59.9m, int quantity = 2, int stock = 10, TimeSpan? payWithin = null)
     {
         buyerId ??= (await TestData.UserAsync(Factory, "b" + Guid.NewGuid().ToString("N")[..10])).Id;
-        var product = await CatalogTestData.SimpleAsync(Factory, "面霜 " + Guid.NewGuid().ToString("N")[..6], price, stock);
+        return await InsertOrderAsync(Factory, Clock.GetUtcNow(), buyerId, price, quantity, stock, payWithin ?? TimeSpan.FromMinutes(15));
+    }
+
+    /// <summary>What checkout would have written: a product, its stock taken through the ledger, the order, its line and first event.</summary>
+    public static async Task<TestOrder> InsertOrderAsync(
+        IDbContextFactory<SocialStoreDbContext> factory, DateTimeOffset now, string buyerId, decimal price = 59.9m, int quantity = 2, int stock = 10, TimeSpan? payWithin = null)
+    {
+        var product = await CatalogTestData.SimpleAsync(factory, "面霜 " + Guid.NewGuid().ToString("N")[..6], price, stock);
         var skuId = product.Skus.Single().Id;
-        var now = Clock.GetUtcNow();
-        await using var db = await Factory.CreateDbContextAsync();
+        await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         Assert.True(await StockLedger.TryTakeSkuAsync(db, skuId, quantity, default));
         await StockLedger.ApplyToProductAsync(db, product.Id, quantity, default);
