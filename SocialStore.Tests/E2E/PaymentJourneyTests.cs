@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 using SocialStore.Tests.Integration.Ordering;
@@ -88,5 +90,53 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
             });
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task Admin_SeesPaymentIncidents_Screenshot()
+    {
+        var buyer = await SocialApp.UserAsync(app, "inc" + Guid.NewGuid().ToString("N")[..8], "小王");
+        var order = await PaymentTestBed.InsertOrderAsync(PaymentApp.Db(app), DateTimeOffset.UtcNow, buyer.Id, price: 35m, quantity: 1);
+        var start = await app.Services.GetRequiredService<PaymentService>().StartAsync(buyer.Id, order.Number, default);
+        var session = Uri.UnescapeDataString(start.RedirectUrl!.Split('/', '?')[2]);
+        var sandbox = app.Services.GetRequiredService<SandboxGateway>();
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        foreach (var (body, signature) in new[]
+        {
+            Signed(sandbox, new SandboxCallbackBody("cb_e2e_ok", session, "succeeded", 35m, "CNY", sandbox.TransactionIdFor(session), DateTimeOffset.UtcNow)),
+            Signed(sandbox, new SandboxCallbackBody("cb_e2e_cheap", session, "succeeded", 0.01m, "CNY", "tx_x", DateTimeOffset.UtcNow)),
+            Signed(sandbox, new SandboxCallbackBody("cb_e2e_late", session, "failed", 35m, "CNY", null, DateTimeOffset.UtcNow)),
+            (new SandboxCallbackBody("cb_e2e_forged", session, "succeeded", 35m, "CNY", "tx_y", DateTimeOffset.UtcNow).ToJson(), new string('a', 64)),
+        })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/payments/callback/sandbox") { Content = new StringContent(body) };
+            request.Headers.Add(SandboxGateway.SignatureHeader, signature);
+            await http.SendAsync(request);
+        }
+        var admin = await PaymentApp.AdminUserAsync(app);
+
+        foreach (var viewport in new[] { "phone", "desktop" })
+        {
+            var page = await browser.NewPageAsync(viewport);
+            await Artifacts.CaptureFailureAsync(page, $"payment-admin-{viewport}", async () =>
+            {
+                await page.GotoAsync(app.BaseUrl + "/Account/Login");
+                await page.FillAsync("[id='Input.Email']", admin.Email!);
+                await page.FillAsync("[id='Input.Password']", SocialApp.Password);
+                await page.ClickAsync("button.btn-primary[type=submit]");
+                await page.WaitForURLAsync(app.BaseUrl + "/");
+                await page.GotoAsync(app.BaseUrl + "/admin/payments");
+                await page.WaitForSelectorAsync("[data-testid=incident]");
+                Assert.Equal(3, await page.Locator("[data-testid=incident]").CountAsync());
+                await Artifacts.ScreenshotAsync(page, $"payment-admin-{viewport}");
+            });
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static (string Body, string Signature) Signed(SandboxGateway sandbox, SandboxCallbackBody callback)
+    {
+        var body = callback.ToJson();
+        return (body, sandbox.Sign(body));
     }
 }

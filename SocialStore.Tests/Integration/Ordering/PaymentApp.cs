@@ -50,6 +50,15 @@ public static class PaymentApp
 
     public static async Task<AccountTestClient> AdminAsync(AppFactory app)
     {
+        var user = await AdminUserAsync(app);
+        var client = AccountTestClient.Create(app);
+        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
+        return client;
+    }
+
+    /// <summary>A user in the Admin role (password <see cref="SocialApp.Password"/>).</summary>
+    public static async Task<ApplicationUser> AdminUserAsync(AppFactory app)
+    {
         var user = await SocialApp.UserAsync(app, "admin" + Guid.NewGuid().ToString("N")[..8], "运营");
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -58,9 +67,7 @@ public static class PaymentApp
             if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
             Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, Roles.Admin)).Succeeded);
         }
-        var client = AccountTestClient.Create(app);
-        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
-        return client;
+        return user;
     }
 
     /// <summary>Reloads a page until <paramref name="done"/> holds (the callback and the dispatcher are asynchronous).</summary>
