@@ -135,6 +135,27 @@ public sealed class PaymentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HostedPage_UnknownChoiceRefused_ForeignReturnUrlReplaced_CancelShowsPayAgain()
+    {
+        var (buyer, order) = await PaymentApp.BuyerWithOrderAsync(app);
+        var hosted = await buyer.GetAsync($"/orders/{order.Number}/pay");
+        var session = hosted.Path["/sandbox-pay/".Length..];
+
+        var numeric = await buyer.SubmitAsync(hosted, session, new() { ["choice"] = "1" });
+        Assert.Equal(HttpStatusCode.NotFound, numeric.Response.StatusCode);
+
+        // An open redirect through the sandbox is not possible: the shopper lands on the order's own return page.
+        var cancelled = await buyer.SubmitAsync(hosted, session, new() { ["choice"] = "Cancel", ["return"] = "//evil.example/phish" });
+        Assert.Equal($"/payments/return/{order.Number}", cancelled.Path);
+        Assert.Equal("localhost", cancelled.Response.RequestMessage!.RequestUri!.Host);
+        var shown = await PaymentApp.UntilAsync(buyer, cancelled.Path, p => p.Document.QuerySelector("[data-state=payment-cancelled]") is not null);
+        Assert.NotNull(shown.Document.QuerySelector("[data-testid=pay-again]"));
+        await using var db = await PaymentApp.Db(app).CreateDbContextAsync();
+        Assert.Equal(PaymentStatus.Cancelled, (await db.Payments.SingleAsync()).Status);
+        Assert.Equal(OrderStatus.PendingPayment, (await db.Orders.SingleAsync(o => o.Id == order.Id)).Status);
+    }
+
+    [Fact]
     public async Task ReturnPage_WhilePending_RefreshesEveryTwoSecondsForAMinute_AndIgnoresTheQueryString()
     {
         var (buyer, order) = await PaymentApp.BuyerWithOrderAsync(app);
