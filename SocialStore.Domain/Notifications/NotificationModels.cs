@@ -20,7 +20,9 @@ public sealed record NotificationGroup(
     int ActorCount,
     int Count,
     DateTimeOffset LatestAt,
-    bool IsUnread)
+    bool IsUnread,
+    string? OrderNumber = null,
+    SocialStore.Domain.Ordering.OrderStatus? OrderStatus = null)
 {
     /// <summary>The group is about a comment (a liked comment, a reply, a mention in a comment), not the note itself.</summary>
     public bool OnComment => CommentId is not null;

@@ -215,6 +215,7 @@ public sealed class NotificationService(
                from comment in db.Comments.Where(x => x.Id == n.CommentId && !x.IsDeleted).DefaultIfEmpty()
                from product in db.Products.Where(x => x.Id == n.ProductId).DefaultIfEmpty()
                from question in db.Set<ProductQuestion>().Where(x => x.Id == n.QuestionId).DefaultIfEmpty()
+               from order in db.Orders.Where(x => x.Id == n.OrderId).DefaultIfEmpty()
                select new Row(
                    n.Id, n.Kind, n.NoteId, n.CommentId, n.CreatedAt, n.ReadAt == null,
                    actor.Id, actor.Handle, actor.DisplayName, actor.AvatarKey,
@@ -227,14 +228,18 @@ public sealed class NotificationService(
                    product == null ? null : product.CoverKey,
                    product != null && product.Status == ProductStatus.OnSale,
                    n.QuestionId,
-                   question == null ? null : question.Body);
+                   question == null ? null : question.Body,
+                   order == null ? null : order.Number,
+                   n.OrderStatus);
     }
 
     /// <summary>Groups rows (newest first) by kind and subject and read state; a group sits where its newest row was.</summary>
     private static List<NotificationGroup> Group(List<Row> rows)
     {
         var groups = new List<NotificationGroup>();
-        foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.QuestionId, r.Unread)))
+        foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.QuestionId, r.Unread,
+            // Each order update is its own line ("your order … has shipped").
+            OrderUpdate: r.Kind == NotificationKind.OrderUpdate ? r.Id : (long?)null)))
         {
             var newest = g.First();
             var actors = g.DistinctBy(r => r.ActorId).ToList();
@@ -242,7 +247,7 @@ public sealed class NotificationService(
                 newest.Kind, newest.NoteId, newest.NoteTitle, newest.NoteCoverKey, newest.NoteAvailable,
                 newest.CommentId, Excerpt(newest.CommentBody),
                 actors.Take(3).Select(a => new NotificationActor(a.ActorId, a.ActorHandle, a.ActorName, a.ActorAvatarKey)).ToList(),
-                actors.Count, g.Count(), newest.CreatedAt, newest.Unread)
+                actors.Count, g.Count(), newest.CreatedAt, newest.Unread, newest.OrderNumber, newest.OrderStatus)
             {
                 ProductId = newest.ProductId,
                 ProductTitle = newest.ProductTitle,
@@ -287,5 +292,6 @@ public sealed class NotificationService(
         long Id, NotificationKind Kind, long? NoteId, long? CommentId, DateTimeOffset CreatedAt, bool Unread,
         string ActorId, string ActorHandle, string ActorName, string? ActorAvatarKey,
         string? NoteTitle, string? NoteCoverKey, bool NoteAvailable, string? CommentBody,
-        long? ProductId, string? ProductTitle, string? ProductCoverKey, bool ProductAvailable, long? QuestionId, string? QuestionBody);
+        long? ProductId, string? ProductTitle, string? ProductCoverKey, bool ProductAvailable, long? QuestionId, string? QuestionBody,
+        string? OrderNumber, SocialStore.Domain.Ordering.OrderStatus? OrderStatus);
 }

@@ -14,6 +14,12 @@ public interface IPaymentGateway
 
     /// <summary>Refunds part or all of a paid transaction. Asking again with the same idempotency key refunds once and returns the same refund.</summary>
     Task<GatewayRefund> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The hosted page of a session opened earlier, so a refreshed "pay" click goes back to it instead of opening
+    /// another; null when the provider cannot resume it (then a new session is opened).
+    /// </summary>
+    string? ResumeUrl(string sessionId, string returnUrl) => null;
 }
 
 public sealed record PaymentSessionRequest(string OrderNumber, decimal Amount, string Currency, string ReturnUrl);

@@ -32,9 +32,14 @@ public sealed class SandboxGateway(IOptions<SandboxOptions> options) : IPaymentG
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var body = string.Join('.', request.OrderNumber, request.Amount.ToString("0.00", CultureInfo.InvariantCulture), request.Currency, nonce);
         var sessionId = "ss_" + body + "." + Sign(body)[..16];
-        var url = "/sandbox-pay/" + Uri.EscapeDataString(sessionId) + "?return=" + Uri.EscapeDataString(request.ReturnUrl);
-        return Task.FromResult(new PaymentSession(sessionId, url));
+        return Task.FromResult(new PaymentSession(sessionId, HostedPageUrl(sessionId, request.ReturnUrl)));
     }
+
+    /// <summary>A sandbox session never expires on the sandbox's side: its page can always be opened again.</summary>
+    public string? ResumeUrl(string sessionId, string returnUrl) => ReadSession(sessionId) is null ? null : HostedPageUrl(sessionId, returnUrl);
+
+    private static string HostedPageUrl(string sessionId, string returnUrl) =>
+        "/sandbox-pay/" + Uri.EscapeDataString(sessionId) + "?return=" + Uri.EscapeDataString(returnUrl);
 
     /// <summary>Reads a session id back; null when it was not issued by this sandbox (forged or altered).</summary>
     public SandboxSession? ReadSession(string? sessionId)

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
+using SocialStore.Domain.Ordering;
+using SocialStore.Tests.Domain.Ordering;
+using SocialStore.Tests.Infrastructure;
+using SocialStore.Tests.Integration.Social;
+
+namespace SocialStore.Tests.Integration.Ordering;
+
+/// <summary>
+/// The app with the sandbox's callback sender posting into the in-memory test server (there is no real port),
+/// so a choice on the hosted page really travels back as a signed, asynchronous HTTP callback.
+/// </summary>
+public sealed class PaymentAppFactory : AppFactory
+{
+    public PaymentAppFactory()
+    {
+        Settings["Payments:Sandbox:CallbackDelayMilliseconds"] = "50";
+        Settings["Outbox:PollMilliseconds"] = "200";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services
+            .AddHttpClient(SandboxCallbackSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+}
+
+public static class PaymentApp
+{
+    public static IDbContextFactory<SocialStoreDbContext> Db(AppFactory app) => app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
+
+    /// <summary>A buyer signed in through the real login form, and an unpaid order of theirs.</summary>
+    public static async Task<(AccountTestClient Client, TestOrder Order)> BuyerWithOrderAsync(AppFactory app, string culture = "zh-CN", decimal price = 59.9m, int quantity = 2)
+    {
+        var handle = "buyer" + Guid.NewGuid().ToString("N")[..8];
+        var user = await SocialApp.UserAsync(app, handle, "买家");
+        var client = AccountTestClient.Create(app, culture);
+        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
+        var order = await PaymentTestBed.InsertOrderAsync(Db(app), DateTimeOffset.UtcNow, user.Id, price, quantity);
+        return (client, order);
+    }
+
+    public static async Task<AccountTestClient> AdminAsync(AppFactory app)
+    {
+        var user = await AdminUserAsync(app);
+        var client = AccountTestClient.Create(app);
+        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
+        return client;
+    }
+
+    /// <summary>A user in the Admin role (password <see cref="SocialApp.Password"/>).</summary>
+    public static async Task<ApplicationUser> AdminUserAsync(AppFactory app)
+    {
+        var user = await SocialApp.UserAsync(app, "admin" + Guid.NewGuid().ToString("N")[..8], "运营");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, Roles.Admin)).Succeeded);
+        }
+        return user;
+    }
+
+    /// <summary>Reloads a page until <paramref name="done"/> holds (the callback and the dispatcher are asynchronous).</summary>
+    public static async Task<AccountTestClient.Page> UntilAsync(AccountTestClient client, string url, Func<AccountTestClient.Page, bool> done, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var page = await client.GetAsync(url);
+            if (done(page) || DateTime.UtcNow > deadline) return page;
+            await Task.Delay(100);
+        }
+    }
+}
