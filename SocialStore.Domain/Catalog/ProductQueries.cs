@@ -41,7 +41,9 @@ public sealed class ProductQueries(IDbContextFactory<SocialStoreDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Notes.AsNoTracking()
-            .Where(n => n.Status == NoteStatus.Published && db.NoteProducts.Any(np => np.NoteId == n.Id && np.ProductId == productId))
+            // "Id IN (notes tagging the product)" starts from the product's tags; an EXISTS per note made SQLite walk
+            // every published note in hot order when a product has few or no tagged notes (10 ms on the large set).
+            .Where(n => n.Status == NoteStatus.Published && db.NoteProducts.Where(np => np.ProductId == productId).Select(np => np.NoteId).Contains(n.Id))
             .OrderByDescending(n => n.HotScore).ThenByDescending(n => n.Id)
             .Take(count)
             .Select(FeedQueries.CardProjection)
