@@ -106,7 +106,14 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
             (transactionId, currency) = (payment.TransactionId!, payment.Currency);
             var claimed = await db.RefundRequests.Where(r => r.Id == requestId && r.Status == RefundRequestStatus.Requested)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.DecidedById, r => r.DecidedById ?? adminId), cancellationToken);
-            if (claimed == 0) throw new DomainException(OrderManagementErrors.RefundDecided);
+            if (claimed == 0)
+            {
+                // Another approval finished in between: the same outcome, nothing more to do.
+                var now = await db.RefundRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
+                if (now.Status == RefundRequestStatus.Refunded)
+                    return new RefundDecision(now.Id, now.Amount, now.GatewayRefundId ?? "", now.Restocked, false, AlreadyDone: true);
+                throw new DomainException(OrderManagementErrors.RefundDecided);
+            }
         }
 
         var refund = await gateway.RefundAsync(new GatewayRefundRequest(transactionId, request.Amount, currency, request.IdempotencyKey), cancellationToken);
