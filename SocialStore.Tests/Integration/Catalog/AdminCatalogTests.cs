@@ -34,7 +34,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     private async Task<string[]> AdminUrlsAsync()
     {
         var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
-        return ["/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}"];
+        return ["/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}", "/admin/orders", "/admin/orders/2611221234567890", "/admin/orders/export.csv"];
     }
 
     private async Task<AccountTestClient> AdminAsync()
