@@ -34,7 +34,7 @@ public sealed record OrderDetail(
     Order Order, IReadOnlyList<OrderLine> Lines, IReadOnlyList<OrderAdjustment> Adjustments, IReadOnlyList<OrderEventView> Timeline,
     IReadOnlyList<RefundView> Refunds, string BuyerName, string BuyerEmail);
 
-public sealed record AdminOrderFilter(OrderStatus? Status = null, DateOnly? From = null, DateOnly? To = null, string? Search = null, int Page = 1)
+public sealed record AdminOrderFilter(OrderStatus? Status = null, DateOnly? From = null, DateOnly? To = null, string? Search = null, int Page = 1, bool OpenRefunds = false)
 {
     public const int PageSize = 20;
 }
@@ -95,8 +95,8 @@ public sealed class OrderQueries(IDbContextFactory<SocialStoreDbContext> dbFacto
     {
         if (!OrderNumbers.IsWellFormed(number)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await db.Orders.Where(o => o.Number == number && o.BuyerId == buyerId).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken);
-        return id is null ? null : await DetailAsync(db, id.Value, cancellationToken);
+        var order = await WithLines(db).FirstOrDefaultAsync(o => o.Number == number && o.BuyerId == buyerId, cancellationToken);
+        return order is null ? null : await DetailAsync(db, order, withBuyer: false, cancellationToken);
     }
 
     public async Task<OrderDetail?> AdminGetAsync(ClaimsPrincipal actor, string? number, CancellationToken cancellationToken)
@@ -104,24 +104,31 @@ public sealed class OrderQueries(IDbContextFactory<SocialStoreDbContext> dbFacto
         OrderService.EnsureAdmin(actor);
         if (!OrderNumbers.IsWellFormed(number)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await db.Orders.Where(o => o.Number == number).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken);
-        return id is null ? null : await DetailAsync(db, id.Value, cancellationToken);
+        var order = await WithLines(db).FirstOrDefaultAsync(o => o.Number == number, cancellationToken);
+        return order is null ? null : await DetailAsync(db, order, withBuyer: true, cancellationToken);
     }
 
-    private static async Task<OrderDetail> DetailAsync(SocialStoreDbContext db, long id, CancellationToken cancellationToken)
+    /// <summary>The order with its lines and adjustments in one round trip (a handful of rows each).</summary>
+    private static IQueryable<Order> WithLines(SocialStoreDbContext db) =>
+        db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Adjustments).AsSingleQuery();
+
+    /// <summary>The rest of an order's page: the timeline and the refund requests (and, for the admin, who the buyer is).</summary>
+    private static async Task<OrderDetail> DetailAsync(SocialStoreDbContext db, Order order, bool withBuyer, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
-        var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == id).OrderBy(l => l.Id).ToListAsync(cancellationToken);
-        var adjustments = await db.OrderAdjustments.AsNoTracking().Where(a => a.OrderId == id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
+        var id = order.Id;
+        var lines = order.Lines.OrderBy(l => l.Id).ToList();
+        var adjustments = order.Adjustments.OrderBy(a => a.Position).ToList();
         var events = await db.OrderEvents.AsNoTracking().Where(e => e.OrderId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new OrderEventView(e.FromStatus, e.ToStatus, e.Actor, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(), e.Note, e.At))
             .ToListAsync(cancellationToken);
         var refunds = await db.RefundRequests.AsNoTracking().Where(r => r.OrderId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        var buyer = await db.Users.Where(u => u.Id == order.BuyerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
+        var buyer = withBuyer
+            ? await db.Users.Where(u => u.Id == order.BuyerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken)
+            : null;
         return new OrderDetail(order, lines, adjustments, events,
             [.. refunds.Select(r => new RefundView(r.Id, r.OrderLineId, r.Amount, r.Reason, r.PhotoKeys.Split('|', StringSplitOptions.RemoveEmptyEntries), r.Status,
                 r.DecisionReason, r.Restocked, r.DecidedById is not null, r.CreatedAt, r.DecidedAt))],
-            buyer.DisplayName, buyer.Email ?? "");
+            buyer?.DisplayName ?? "", buyer?.Email ?? "");
     }
 
     public async Task<AdminOrderPage> AdminListAsync(ClaimsPrincipal actor, AdminOrderFilter filter, CancellationToken cancellationToken)
@@ -156,6 +163,7 @@ public sealed class OrderQueries(IDbContextFactory<SocialStoreDbContext> dbFacto
     {
         var query = db.Orders.AsNoTracking();
         if (filter.Status is { } status) query = query.Where(o => o.Status == status);
+        if (filter.OpenRefunds) query = query.Where(o => db.OrderLines.Any(l => l.OrderId == o.Id && l.RefundState == RefundState.Requested));
         if (filter.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ShopOffset);

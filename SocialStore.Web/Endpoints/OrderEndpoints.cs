@@ -20,12 +20,12 @@ public static class OrderEndpoints
     /// <summary>The admin list's filter as CSV (UTF-8 with BOM, quoted, formula-safe); the service checks the role again.</summary>
     private static async Task<IResult> ExportAsync(
         HttpContext context, OrderQueries orders, IStringLocalizer<OrderResource> o, TimeProvider clock,
-        string? status, string? from, string? to, string? q)
+        string? status, string? from, string? to, string? q, string? refunds)
     {
         IReadOnlyList<AdminOrderRow> rows;
         try
         {
-            rows = await orders.AdminExportAsync(context.User, AdminOrderFilters.Parse(status, from, to, q, 1), context.RequestAborted);
+            rows = await orders.AdminExportAsync(context.User, AdminOrderFilters.Parse(status, from, to, q, 1, refunds == "open"), context.RequestAborted);
         }
         catch (DomainException)
         {

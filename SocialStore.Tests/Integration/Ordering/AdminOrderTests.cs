@@ -163,6 +163,7 @@ public sealed class AdminOrderTests : IAsyncLifetime
         var withRequest = await admin.GetAsync(url);
         Assert.Equal("Requested", withRequest.Document.QuerySelector("[data-testid=refund]")!.GetAttribute("data-status"));
         Assert.NotNull((await admin.GetAsync("/admin/orders")).Document.QuerySelector($"[data-number='{order.Number}'] [data-testid=open-refund]"));
+        Assert.Equal([order.Number], (await admin.GetAsync("/admin/orders?refunds=open")).Document.QuerySelectorAll("[data-testid=admin-order-row]").Select(r => r.GetAttribute("data-number")));
         var rejectEmpty = await admin.SubmitAsync(withRequest, $"reject-{request}", new() { ["RejectReason"] = " " });
         Assert.Contains("拒绝原因", rejectEmpty.TextOf("[data-testid=error]"));
         var approved = await admin.SubmitAsync(withRequest, $"approve-{request}", new() { ["GoodsReturned"] = "true" });
