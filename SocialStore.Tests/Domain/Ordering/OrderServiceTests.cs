@@ -229,4 +229,22 @@ public sealed class OrderServiceTests
 
         Assert.Equal(OrderStatus.Delivered, (await LoadAsync(bed, order.Id)).Status);
     }
+
+    [Fact]
+    public async Task ConfirmReceipt_WhileARefundRequestIsOpen_IsRefused()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var bed = await ArrangeAsync(db);
+        var (order, _) = await PlaceAsync(bed);
+        await OrderTestData.PayAsync(db.Factory, order);
+        await OrderTestData.ShipAsync(db.Factory, order);
+        await OrderTestData.DeliverAsync(db.Factory, order);
+        await using (var context = await db.Factory.CreateDbContextAsync())
+            await context.OrderLines.Where(l => l.Id == order.Lines[0].Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.RefundState, RefundState.Requested));
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => bed.Orders.ConfirmReceiptAsync(bed.BuyerId, order.Number, CancellationToken.None));
+
+        Assert.Equal(OrderManagementErrors.RefundPending, error.Code);
+        Assert.Equal(OrderStatus.Delivered, (await LoadAsync(bed, order.Id)).Status);
+    }
 }

@@ -201,4 +201,23 @@ public sealed class OrderPagesTests : IAsyncLifetime
             Assert.True(app.Commands.Count <= most, $"{url}: {app.Commands.Count} round trips:\n{string.Join("\n---\n", app.Commands.Commands)}");
         }
     }
+
+    [Fact]
+    public async Task OrderDetail_InEnglish_ReadsInEnglish()
+    {
+        var product = await ProductAsync();
+        var email = AccountTestClient.NewEmail("buyer");
+        using var client = await AccountTestClient.SignedInAsync(app, email, culture: "en-US");
+        await using var context = await db.CreateDbContextAsync();
+        var userId = await context.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+        var order = await OrderTestData.PendingAsync(db, userId, [new(product.Skus[0], 1)]);
+
+        var page = await client.GetAsync($"/orders/{order.Number}");
+
+        Assert.Equal("Awaiting payment", page.TextOf("[data-testid=order-status]"));
+        Assert.Contains("Shipping", page.TextOf("[data-testid=amounts]"));
+        Assert.Contains("Order placed", page.TextOf("[data-testid=timeline]"));
+        Assert.Contains("Cancel order", page.Text);
+        Assert.Contains("To pay", (await client.GetAsync("/orders")).Text);
+    }
 }
