@@ -7,7 +7,12 @@ internal static class OrderManagementRegistration
 {
     public static IServiceCollection AddOrderManagement(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<OrderTimerOptions>().Bind(configuration.GetSection(OrderTimerOptions.Section));
+        services.AddSingleton<OrderService>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<RefundService>();
+        services.AddSingleton<OrderTimers>();
+        services.AddHostedService<OrderTimersWorker>();
         return services;
     }
 }

@@ -3,8 +3,9 @@ using SocialStore.Domain.Common;
 namespace SocialStore.Domain.Reviews;
 
 /// <summary>
-/// Proof that a person bought one SKU: one purchased line. Until orders exist an admin grants these
-/// by hand (<see cref="PurchaseSource.AdminGrant"/>); the ordering issue will write them for paid order lines.
+/// Proof that a person bought one SKU: one delivered order line, written when the order is delivered
+/// (<see cref="PurchaseSource.Order"/>, ADR-020). <see cref="PurchaseSource.AdminGrant"/> rows come from the
+/// catalog's stand-in before orders existed; they are kept as data but no longer make anyone eligible to review.
 /// </summary>
 public class PurchaseRecord
 {

@@ -66,31 +66,16 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
 {
     public const int PageSize = 10;
 
-    /// <summary>The admin's stand-in for an order line, until orders exist.</summary>
-    public async Task<long> GrantPurchaseAsync(ClaimsPrincipal actor, string buyerEmail, long skuId, CancellationToken cancellationToken)
-    {
-        var adminId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (actor.Identity?.IsAuthenticated != true || adminId is null || !actor.IsInRole(Roles.Admin)) throw new DomainException(CatalogAdminService.AdminOnly);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var normalized = (buyerEmail ?? "").Trim().ToUpperInvariant();
-        var buyerId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException(ReviewErrors.UserNotFound);
-        var sku = await db.Skus.AsNoTracking().FirstOrDefaultAsync(s => s.Id == skuId, cancellationToken) ?? throw new DomainException("Catalog.SkuNotFound");
-        var record = new PurchaseRecord
-        {
-            UserId = buyerId, ProductId = sku.ProductId, SkuId = sku.Id, Source = PurchaseSource.AdminGrant, GrantedById = adminId, PurchasedAt = clock.GetUtcNow(),
-        };
-        db.PurchaseRecords.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        return record.Id;
-    }
-
-    /// <summary>The viewer's purchased lines of this product that have no review yet.</summary>
+    /// <summary>
+    /// The viewer's delivered order lines of this product that have no review yet. Only purchases from
+    /// orders count (ADR-020): the records are written when an order is delivered; the admin grants of the
+    /// catalog's stand-in stay in the table but no longer open the review form.
+    /// </summary>
     public async Task<IReadOnlyList<ReviewablePurchase>> ReviewableAsync(string userId, long productId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.PurchaseRecords.AsNoTracking()
-            .Where(p => p.UserId == userId && p.ProductId == productId && !db.Reviews.Any(r => r.PurchaseId == p.Id))
+            .Where(p => p.UserId == userId && p.ProductId == productId && p.Source == PurchaseSource.Order && !db.Reviews.Any(r => r.PurchaseId == p.Id))
             .OrderBy(p => p.Id)
             .Join(db.Skus, p => p.SkuId, s => s.Id, (p, s) => new ReviewablePurchase(p.Id, s.Key, p.PurchasedAt))
             .ToListAsync(cancellationToken);
@@ -100,7 +85,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     {
         if (photos.Count > Review.MaxPhotos) throw new DomainException(ReviewErrors.TooManyPhotos, Review.MaxPhotos);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId, cancellationToken)
+        var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId && p.Source == PurchaseSource.Order, cancellationToken)
             ?? throw new DomainException(ReviewErrors.NotPurchased);
         if (await db.Reviews.AnyAsync(r => r.PurchaseId == purchaseId, cancellationToken)) throw new DomainException(ReviewErrors.AlreadyReviewed);
         // Check the text before spending time on photos.

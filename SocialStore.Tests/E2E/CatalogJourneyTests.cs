@@ -6,11 +6,12 @@ using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Media;
+using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.E2E;
 
-/// <summary>Admin creates a product with two SKUs and a picture; a shopper picks a SKU and, with a recorded purchase, reviews it with a photo.</summary>
+/// <summary>Admin creates a product with two SKUs and a picture; a shopper picks a SKU and, with a delivered order of it, reviews it with a photo.</summary>
 [Collection(E2ECollection.Name)]
 public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -108,11 +109,14 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(shopperPage.Locator("[data-testid=stock] .low-stock")).ToContainTextAsync("3");
             await Artifacts.ScreenshotAsync(shopperPage, $"{name}-4-sku-picked");
 
-            // The admin records the purchase (orders do not exist yet).
-            await adminPage.GotoAsync(app.BaseUrl + productPath.Replace("/products/", "/admin/products/"));
-            await adminPage.FillAsync("[name='Grant.Email']", email);
-            await adminPage.ClickAsync("[data-testid=grant-form] button[type=submit]");
-            await adminPage.WaitForURLAsync("**granted=true");
+            // The shopper's order of the white SKU is paid, shipped and delivered (written to the database; ADR-020).
+            var factory = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
+            await using (var context = await factory.CreateDbContextAsync())
+            {
+                var buyerId = await context.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+                var white = await context.Skus.Where(s => s.Key == "白" && context.Products.Any(p => p.Id == s.ProductId && p.Title == "纯棉宽松T恤")).SingleAsync();
+                await OrderTestData.DeliveredPurchaseAsync(factory, buyerId, white);
+            }
 
             await shopperPage.GotoAsync(app.BaseUrl + productPath);
             await shopperPage.FillAsync("[name='Write.Body']", "面料很舒服，白色不透，尺码标准");

@@ -29,7 +29,7 @@ public class QuestionServiceTests
         var stranger = await TestData.UserAsync(db.Factory, "stranger");
         var buyer = await TestData.UserAsync(db.Factory, "buyer");
         var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, asker.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
-        await reviews.GrantPurchaseAsync(admin, buyer.Email!, product.Skus[0].Id, CancellationToken.None);
+        await SocialStore.Tests.Domain.Ordering.OrderTestData.DeliveredPurchaseAsync(db.Factory, buyer.Id, product.Skus[0]);
 
         var question = await questions.AskAsync(asker.Id, product.Id, "敏感肌能用吗？", CancellationToken.None);
         await questions.AnswerAsync(stranger.Id, question, "应该可以吧", CancellationToken.None);

@@ -10,6 +10,7 @@ using SocialStore.Domain.Media;
 using SocialStore.Domain.Reviews;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Media;
+using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Domain.Reviews;
@@ -102,7 +103,7 @@ public sealed class ReviewServiceTests : IDisposable
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var bed = await ArrangeAsync(db);
-        var purchase = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
+        var purchase = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
 
         // Someone else's purchase, and a purchase that does not exist.
         var error = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.WriteAsync(bed.OtherId, purchase, 5, "好", [], CancellationToken.None));
@@ -121,8 +122,8 @@ public sealed class ReviewServiceTests : IDisposable
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var bed = await ArrangeAsync(db);
-        var red = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
-        var white = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[1].Id, CancellationToken.None);
+        var red = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
+        var white = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[1]);
 
         await bed.Reviews.WriteAsync(bed.BuyerId, red, 5, "很好穿", [], CancellationToken.None);
         var again = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.WriteAsync(bed.BuyerId, red, 1, "再来一条", [], CancellationToken.None));
@@ -138,13 +139,34 @@ public sealed class ReviewServiceTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Write_AnAdminGrantedPurchase_NoLongerOpensAReview(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var bed = await ArrangeAsync(db);
+        await using (var context = await db.Factory.CreateDbContextAsync())
+        {
+            context.PurchaseRecords.Add(new PurchaseRecord { UserId = bed.BuyerId, ProductId = bed.Product.Id, SkuId = bed.Product.Skus[0].Id, Source = PurchaseSource.AdminGrant, PurchasedAt = DateTimeOffset.UtcNow });
+            await context.SaveChangesAsync();
+        }
+        var granted = await db.Factory.CreateDbContext().PurchaseRecords.Select(p => p.Id).SingleAsync();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.WriteAsync(bed.BuyerId, granted, 5, "好", [], CancellationToken.None));
+
+        Assert.Equal(ReviewErrors.NotPurchased, error.Code);
+        Assert.Empty(await bed.Reviews.ReviewableAsync(bed.BuyerId, bed.Product.Id, CancellationToken.None));
+        var delivered = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
+        Assert.Equal([delivered], (await bed.Reviews.ReviewableAsync(bed.BuyerId, bed.Product.Id, CancellationToken.None)).Select(p => p.PurchaseId));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(6)]
     public async Task Write_StarsOutOfRange_IsRefused(int stars)
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var bed = await ArrangeAsync(db);
-        var purchase = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
+        var purchase = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.WriteAsync(bed.BuyerId, purchase, stars, "好", [], CancellationToken.None));
 
@@ -156,7 +178,7 @@ public sealed class ReviewServiceTests : IDisposable
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var bed = await ArrangeAsync(db);
-        var purchase = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
+        var purchase = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
         var photos = Enumerable.Range(0, 7).Select(_ => (Stream)new MemoryStream(TestImages.Solid(50, 50, ".png"))).ToList();
 
         var error = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.WriteAsync(bed.BuyerId, purchase, 5, "好", photos, CancellationToken.None));
@@ -170,8 +192,8 @@ public sealed class ReviewServiceTests : IDisposable
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var bed = await ArrangeAsync(db);
-        var first = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
-        var second = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[1].Id, CancellationToken.None);
+        var first = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
+        var second = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[1]);
         var photos = Enumerable.Range(0, 6).Select(i => (Stream)new MemoryStream(TestImages.Solid(60, 40, ".png", (byte)(i * 30)))).ToList();
 
         await bed.Reviews.WriteAsync(bed.BuyerId, first, 4, "有图", photos, CancellationToken.None);
@@ -191,7 +213,7 @@ public sealed class ReviewServiceTests : IDisposable
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var bed = await ArrangeAsync(db);
-        var purchase = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
+        var purchase = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
         var review = await bed.Reviews.WriteAsync(bed.BuyerId, purchase, 5, "好", [], CancellationToken.None);
 
         var own = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.VoteHelpfulAsync(bed.BuyerId, review, CancellationToken.None));
@@ -209,7 +231,7 @@ public sealed class ReviewServiceTests : IDisposable
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var bed = await ArrangeAsync(db);
-        var purchase = await bed.Reviews.GrantPurchaseAsync(bed.Admin, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None);
+        var purchase = await OrderTestData.DeliveredPurchaseAsync(db.Factory, bed.BuyerId, bed.Product.Skus[0]);
         var review = await bed.Reviews.WriteAsync(bed.BuyerId, purchase, 2, "偏小", [], CancellationToken.None);
 
         await bed.Reviews.EditAsync(bed.BuyerId, review, 4, "换了大一码，合适", CancellationToken.None);
@@ -218,12 +240,10 @@ public sealed class ReviewServiceTests : IDisposable
         var twice = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.ReplyAsync(bed.Admin, review, "再回一次", CancellationToken.None));
         var shopper = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, bed.OtherId)], "test"));
         var notAdmin = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.ReplyAsync(shopper, review, "我是商家", CancellationToken.None));
-        var grant = await Assert.ThrowsAsync<DomainException>(() => bed.Reviews.GrantPurchaseAsync(shopper, bed.BuyerEmail, bed.Product.Skus[0].Id, CancellationToken.None));
 
         Assert.Equal(ReviewErrors.NotYours, notYours.Code);
         Assert.Equal(ReviewErrors.AlreadyReplied, twice.Code);
         Assert.Equal(CatalogAdminService.AdminOnly, notAdmin.Code);
-        Assert.Equal(CatalogAdminService.AdminOnly, grant.Code);
         await using var context = await db.Factory.CreateDbContextAsync();
         var stored = await context.Reviews.Include(r => r.Revisions).SingleAsync();
         Assert.Equal(4, stored.Stars);

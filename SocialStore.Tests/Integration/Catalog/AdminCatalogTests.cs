@@ -12,6 +12,7 @@ using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Media;
+using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Catalog;
@@ -33,7 +34,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     private async Task<string[]> AdminUrlsAsync()
     {
         var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
-        return ["/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}"];
+        return ["/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}", "/admin/orders", "/admin/orders/2611221234567890", "/admin/orders/export.csv"];
     }
 
     private async Task<AccountTestClient> AdminAsync()
@@ -209,7 +210,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GrantedPurchase_ShopperReviewsWithAPhoto_ReviewShowsVerifiedAndJsonLdRates()
+    public async Task DeliveredOrderLine_ShopperReviewsWithAPhoto_ReviewShowsVerifiedAndJsonLdRates()
     {
         var product = await CatalogTestData.ProductAsync(db, "纯棉T恤", [CatalogTestData.Colour], [new(["红"], 99m, 129m, 5), new(["白"], 89m, 99m, 5)]);
         var shopperEmail = AccountTestClient.NewEmail("buyer");
@@ -221,11 +222,12 @@ public sealed class AdminCatalogTests : IAsyncLifetime
         Assert.Null((await shopper.GetAsync($"/products/{product.Id}")).Document.QuerySelector("[data-testid=review-form]"));
         Assert.NotNull((await shopper.GetAsync($"/products/{product.Id}")).Document.QuerySelector("[data-testid=no-reviews]"));
 
-        using var admin = await AdminAsync();
-        var grant = await TestForm.ReadAsync(admin.Http, $"/admin/products/{product.Id}", "[data-testid=grant-form]");
-        var whiteSku = product.Skus.Single(s => s.Key == "白").Id.ToString();
-        var granted = await grant.PostAsync(admin.Http, new() { ["Grant.Email"] = shopperEmail, ["Grant.SkuId"] = whiteSku });
-        Assert.EndsWith("granted=true", granted.RequestMessage!.RequestUri!.Query);
+        // The purchase is a delivered order line (ADR-020): checkout, payment, shipping and delivery written to the database.
+        await using (var context = await db.CreateDbContextAsync())
+        {
+            var buyerId = await context.Users.Where(u => u.NormalizedEmail == shopperEmail.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+            await OrderTestData.DeliveredPurchaseAsync(db, buyerId, product.Skus.Single(s => s.Key == "白"));
+        }
 
         var form = await TestForm.ReadAsync(shopper.Http, $"/products/{product.Id}", "[data-testid=review-form]");
         var posted = await form.PostAsync(shopper.Http, new() { ["Write.Stars"] = "4", ["Write.Body"] = "面料舒服，白色不透" },
