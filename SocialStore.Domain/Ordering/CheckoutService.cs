@@ -7,9 +7,9 @@ namespace SocialStore.Domain.Ordering;
 
 /// <summary>
 /// Turns cart lines into an order in one transaction: re-read the SKUs and prices, price them through
-/// the <see cref="PricingPipeline"/>, reserve stock with one conditional UPDATE per SKU (ascending SKU id,
-/// then products ascending, so concurrent checkouts do not deadlock), write the order with its lines,
-/// adjustments, per-line allocations and first timeline event, and take the lines out of the cart.
+/// the <see cref="PricingPipeline"/>, write the order with its lines, adjustments, per-line allocations and
+/// first timeline event, take the lines out of the cart, and reserve stock with one conditional UPDATE per
+/// SKU (ascending SKU id, then products ascending, so concurrent checkouts do not deadlock).
 /// If any line cannot be reserved the transaction rolls back and nothing is reserved. The checkout key
 /// (unique per buyer) makes a double submit land on the same order.
 /// </summary>
@@ -85,12 +85,6 @@ public sealed class CheckoutService(
         var ordered = lines.OrderBy(l => l.SkuId).ToList();
         var quote = await pricing.PriceAsync(buyerId, [.. ordered.Select(ToPricingLine)], ct);
 
-        foreach (var line in ordered)
-            if (!await StockLedger.TryTakeSkuAsync(db, line.SkuId, line.Quantity, ct))
-                throw new DomainException(OrderErrors.SoldOut, line.ProductTitle);
-        foreach (var product in ordered.GroupBy(l => l.ProductId).OrderBy(g => g.Key))
-            await StockLedger.ApplyToProductAsync(db, product.Key, product.Sum(l => l.Quantity), ct);
-
         var order = new Order
         {
             Number = OrderNumbers.New(now), BuyerId = buyerId, CheckoutKey = request.CheckoutKey, Status = OrderStatus.PendingPayment,
@@ -125,6 +119,15 @@ public sealed class CheckoutService(
 
         var bought = ordered.Select(l => l.SkuId).ToList();
         await db.CartItems.Where(c => c.OwnerKey == owner && bought.Contains(c.SkuId)).ExecuteDeleteAsync(ct);
+
+        // Stock last: the SKU and product row locks are held only from here to the commit, so buyers of the
+        // same hot SKU queue for two short statements, not for the whole order write. A line that cannot be
+        // reserved throws, and the rollback takes the order rows and every earlier reservation with it.
+        foreach (var line in ordered)
+            if (!await StockLedger.TryTakeSkuAsync(db, line.SkuId, line.Quantity, ct))
+                throw new DomainException(OrderErrors.SoldOut, line.ProductTitle);
+        foreach (var product in ordered.GroupBy(l => l.ProductId).OrderBy(g => g.Key))
+            await StockLedger.ApplyToProductAsync(db, product.Key, product.Sum(l => l.Quantity), ct);
         return new PlaceOrderResult(order.Id, order.Number, order.Total, Created: true);
     }
 
