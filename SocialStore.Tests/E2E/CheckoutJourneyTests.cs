@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
     [GeneratedRegex(@"/orders/[0-9]{16}/pay$")]
     private static partial Regex PayUrl();
 
-    private async Task RegisterAndSignInAsync(IPage page)
+    private async Task<string> RegisterAndSignInAsync(IPage page)
     {
         var email = $"shopper{Guid.NewGuid():N}"[..19] + "@example.test";
         await page.GotoAsync(app.BaseUrl + "/Account/Register");
@@ -43,6 +44,7 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
         await page.FillAsync("[id='Input.Password']", Password);
         await page.ClickAsync("button.btn-primary[type=submit]");
         await page.WaitForURLAsync(app.BaseUrl + "/");
+        return email;
     }
 
     [Theory]
@@ -65,7 +67,7 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
         var name = $"checkout-{viewport}";
         await Artifacts.CaptureFailureAsync(page, name, async () =>
         {
-            await RegisterAndSignInAsync(page);
+            var email = await RegisterAndSignInAsync(page);
 
             await page.GotoAsync($"{app.BaseUrl}/products/{product.Id}");
             await page.ClickAsync(".sku-choice[data-value='50ml']");
@@ -94,6 +96,19 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
             await Assertions.Expect(page.Locator("[data-testid=cart-line]")).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("[data-testid=cart-subtotal]")).ToHaveTextAsync("¥257");
             await Artifacts.ScreenshotAsync(page, $"{name}-2-cart");
+
+            // The badge is live: a change made elsewhere (another tab, another device) shows without a reload.
+            await Assertions.Expect(page.Locator("[data-testid=cart-badge][data-ready=true]").First).ToBeAttachedAsync();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var userId = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+                var carts = app.Services.GetRequiredService<CartService>();
+                var sku = product.Skus.Single(s => s.Key == "50ml").Id;
+                await carts.SetQuantityAsync(CartItem.UserOwner(userId), sku, 4, default);
+                await Assertions.Expect(page.Locator("[data-testid=cart-badge]").First).ToHaveAttributeAsync("data-count", "6");
+                await carts.SetQuantityAsync(CartItem.UserOwner(userId), sku, 1, default);
+                await Assertions.Expect(page.Locator("[data-testid=cart-badge]").First).ToHaveAttributeAsync("data-count", "3");
+            }
 
             await page.ClickAsync("[data-testid=go-checkout]");
             await page.WaitForURLAsync("**/checkout");
