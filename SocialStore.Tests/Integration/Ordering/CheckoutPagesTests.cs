@@ -213,4 +213,28 @@ public sealed class CheckoutPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/me/addresses/{id}/default", new FormUrlEncodedContent([token]))).StatusCode);
         Assert.Single(await QueryAsync(c => c.Addresses.Where(a => a.UserId == user.Id).ToListAsync()));
     }
+    [Fact]
+    public async Task BuyNow_ChecksOutOnlyThatLine_OthersStayInTheCart()
+    {
+        var cream = await CatalogTestData.SimpleAsync(db, "保湿面霜", 45m, 10);
+        var serum = await CatalogTestData.SimpleAsync(db, "修护精华", 199m, 10);
+        var (client, _) = await TestAccounts.SignedInClientAsync(app);
+        await AddToCartAsync(client, cream);
+        await AddAddressAsync(client);
+
+        var buy = await TestForm.ReadAsync(client, $"/products/{serum.Id}", "[data-testid=add-to-cart-form]");
+        var buyNow = await buy.PostAsync(client, new() { ["buy"] = "now" });
+        var serumSku = serum.Skus.Single().Id;
+        Assert.Equal($"/checkout?sku={serumSku}", buyNow.Headers.Location!.OriginalString);
+
+        var page = await PageAsync(client, buyNow.Headers.Location.OriginalString);
+        Assert.Single(page.QuerySelectorAll("[data-testid=checkout-line]"));
+        Assert.Equal("¥199", page.QuerySelector("[data-testid=total]")!.TextContent.Trim());
+        var form = await TestForm.ReadAsync(client, buyNow.Headers.Location.OriginalString, "[data-testid=place-order]");
+        Assert.Matches("^/orders/[0-9]{16}/pay$", Target(await form.PostAsync(client, [])));
+
+        var order = await QueryAsync(c => c.Orders.Include(o => o.Lines).SingleAsync());
+        Assert.Equal(serumSku, Assert.Single(order.Lines).SkuId);
+        Assert.Equal([cream.Skus.Single().Id], await QueryAsync(c => c.CartItems.Select(i => i.SkuId).ToListAsync()));
+    }
 }
