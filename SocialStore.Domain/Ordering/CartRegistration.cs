@@ -7,7 +7,11 @@ internal static class CartRegistration
 {
     public static IServiceCollection AddCartAndCheckout(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.AddOptions<CheckoutOptions>().Bind(configuration.GetSection(CheckoutOptions.Section));
+        services.AddSingleton<CartNotifier>();
+        services.AddSingleton<CartService>();
+        services.AddSingleton<AddressService>();
+        services.AddSingleton<CheckoutService>();
         return services;
     }
 }

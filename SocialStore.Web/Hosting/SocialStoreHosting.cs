@@ -57,6 +57,7 @@ public static class SocialStoreHosting
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
         services.AddAuthorization();
+        services.AddCartHosting();
         services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
 
         var cachePages = builder.Configuration.GetValue("Caching:AnonymousPages", true);

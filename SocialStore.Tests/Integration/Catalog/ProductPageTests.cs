@@ -82,7 +82,9 @@ public sealed class ProductPageTests : IAsyncLifetime
         var redSmall = new HtmlParser().ParseDocument(await client.GetStringAsync($"/products/{product.Id}?sel={Uri.EscapeDataString("红|S")}"));
         Assert.Contains("3", redSmall.QuerySelector("[data-testid=stock] .low-stock")!.TextContent);
         Assert.Contains("99", redSmall.QuerySelector("[data-testid=price] .price")!.TextContent);
-        Assert.NotNull(redSmall.QuerySelector("[data-testid=cart-coming]"));
+        // The add-to-cart form carries the chosen SKU.
+        Assert.Equal(product.Skus.Single(s => s.Key == "红|S").Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            redSmall.QuerySelector("[data-testid=add-to-cart-form] input[name=sku]")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+
+namespace SocialStore.Domain.Ordering;
+
+/// <summary>Resource keys of the cart, address and checkout rules that <see cref="OrderErrors"/> does not name.</summary>
+public static class CartErrors
+{
+    public const string NotEnoughStock = "Cart.NotEnoughStock";
+    public const string CheckoutKeyInvalid = "Checkout.KeyInvalid";
+    public const string RateLimited = "Checkout.RateLimited";
+    public const string AddressNotFound = "Address.NotFound";
+    public const string AddressTooMany = "Address.TooMany";
+    public const string RecipientRequired = "Address.RecipientRequired";
+    public const string RecipientTooLong = "Address.RecipientTooLong";
+    public const string MobileInvalid = "Address.MobileInvalid";
+    public const string RegionRequired = "Address.RegionRequired";
+    public const string RegionTooLong = "Address.RegionTooLong";
+    public const string DetailRequired = "Address.DetailRequired";
+    public const string DetailTooLong = "Address.DetailTooLong";
+}
+
+/// <summary>One line of a cart as the shopper sees it: the SKU now, and what it cost when it went in.</summary>
+public sealed record CartLineView(
+    long ProductId, long SkuId, string ProductTitle, string SkuLabel, string CoverKey, string Currency,
+    decimal Price, decimal PriceWhenAdded, int Quantity, int Stock, bool Available)
+{
+    /// <summary>Current price minus the price when added: negative = cheaper now.</summary>
+    public decimal PriceChange => Price - PriceWhenAdded;
+
+    /// <summary>On shelf and enough in stock for the quantity in the cart.</summary>
+    public bool CanBuy => Available && Stock >= Quantity;
+
+    public decimal Subtotal => Price * Quantity;
+}
+
+public sealed record CartView(IReadOnlyList<CartLineView> Lines)
+{
+    public static readonly CartView Empty = new([]);
+
+    /// <summary>The number on the cart badge: pieces, not lines.</summary>
+    public int Count => Lines.Sum(l => l.Quantity);
+}
+
+/// <summary>
+/// Tells open circuits (the cart badge) that someone's cart changed. In-process; a Redis pub/sub
+/// implementation would replace it when the app runs on several nodes (DESIGN §3).
+/// </summary>
+public sealed class CartNotifier
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<int, Task>>> subscribers = new(StringComparer.Ordinal);
+
+    public IDisposable Subscribe(string ownerKey, Func<int, Task> onCount)
+    {
+        var id = Guid.NewGuid();
+        subscribers.GetOrAdd(ownerKey, _ => new()).TryAdd(id, onCount);
+        return new Subscription(() =>
+        {
+            if (subscribers.TryGetValue(ownerKey, out var handlers)) handlers.TryRemove(id, out _);
+        });
+    }
+
+    public async Task PublishAsync(string ownerKey, int count)
+    {
+        if (!subscribers.TryGetValue(ownerKey, out var handlers)) return;
+        foreach (var handler in handlers.Values)
+        {
+            try { await handler(count); }
+            catch (ObjectDisposedException) { }
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref dispose, null)?.Invoke();
+    }
+}
+
+/// <summary>What a person types into the address form.</summary>
+public sealed record AddressInput(string? Recipient, string? Mobile, string? Province, string? City, string? District, string? Detail);
+
+public sealed record AddressFieldError(string Field, string Code, object[] Arguments);
+
+/// <summary>Settings of the checkout, bound to the "Ordering" section.</summary>
+public sealed class CheckoutOptions
+{
+    public const string Section = "Ordering";
+
+    /// <summary>An order not paid within this time is cancelled and its stock released.</summary>
+    public TimeSpan UnpaidTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Orders one person may place per minute (DESIGN §5: buying is rate-limited).</summary>
+    public int MaxOrdersPerMinute { get; set; } = 10;
+}
+
+/// <summary>A checkout as the page shows it: the chosen cart lines, their price, the addresses to pick from.</summary>
+public sealed record CheckoutPreview(
+    IReadOnlyList<CartLineView> Lines, PriceQuote? Quote, IReadOnlyList<Address> Addresses, string Currency)
+{
+    public IReadOnlyList<CartLineView> Unavailable => [.. Lines.Where(l => !l.CanBuy)];
+
+    public IReadOnlyList<CartLineView> PriceChanged => [.. Lines.Where(l => l.Available && l.PriceChange != 0)];
+
+    public bool CanPlace => Lines.Count > 0 && Unavailable.Count == 0 && PriceChanged.Count == 0 && Addresses.Count > 0;
+}
+
+/// <summary>Place an order for these SKUs of the buyer's cart (all of it when <see cref="SkuIds"/> is empty).</summary>
+public sealed record PlaceOrderRequest(string BuyerId, string CheckoutKey, long AddressId, IReadOnlyCollection<long> SkuIds);
+
+/// <summary>The order the checkout made, or found: <see cref="Created"/> is false when the same checkout key had already made it.</summary>
+public sealed record PlaceOrderResult(long OrderId, string Number, decimal Total, bool Created);
