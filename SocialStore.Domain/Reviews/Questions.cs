@@ -100,7 +100,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
                 .Where(q => q.Id == questionId && db.Products.Any(p => p.Id == q.ProductId && p.Status == ProductStatus.OnSale))
                 .Select(q => new { q.ProductId, q.AskerId })
                 .FirstOrDefaultAsync(ct) ?? throw new DomainException("Question.NotFound");
-            var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId, ct);
+            var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId && p.Source == PurchaseSource.Order, ct);
             var now = clock.GetUtcNow();
             var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = text, ByBuyer = byBuyer, CreatedAt = now };
             db.Add(answer);

@@ -1,15 +1,22 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
 using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.E2E;
 
-/// <summary>A shopper adds two SKUs from the product page, sees the cart badge, checks out with a new address and lands on the payment step.</summary>
+/// <summary>
+/// Issue 5's journey through the browser: a shopper adds two SKUs from the product page, sees the cart badge, checks out
+/// with a new address, pays on the sandbox's hosted page; an admin ships and marks it delivered; the shopper reads the
+/// timeline and asks for a refund of one line; the admin approves with the goods returned; the stock comes back and the
+/// refund shows on the order.
+/// </summary>
 [Collection(E2ECollection.Name)]
 public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -24,8 +31,33 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    [GeneratedRegex(@"/orders/[0-9]{16}/pay$")]
-    private static partial Regex PayUrl();
+    [GeneratedRegex(@"/sandbox-pay/ss_[0-9]{16}\.")]
+    private static partial Regex SandboxUrl();
+
+    private async Task<string> AdminAsync()
+    {
+        var email = $"boss{Guid.NewGuid():N}"[..16] + "@example.test";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, Handle = "boss" + Guid.NewGuid().ToString("N")[..6], DisplayName = "运营", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        if (!await roles.RoleExistsAsync(Roles.Admin)) Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Admin))).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+        return email;
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync(app.BaseUrl + "/Account/Login");
+        await page.FillAsync("[id='Input.Email']", email);
+        await page.FillAsync("[id='Input.Password']", Password);
+        await page.ClickAsync("button.btn-primary[type=submit]");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+    }
 
     private async Task<string> RegisterAndSignInAsync(IPage page)
     {
@@ -50,7 +82,7 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]
-    public async Task Shopper_AddsTwoSkus_SeesBadge_AddsAddress_PlacesOrder_GoesToPay(string viewport)
+    public async Task Shopper_BuysTwoSkus_PaysInTheSandbox_AdminShips_RefundOfOneLine_RestoresStock(string viewport)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
         var product = await CatalogTestData.ProductAsync(factory, "云朵保湿面霜", [new("规格", ["50ml", "100ml"])],
@@ -130,15 +162,82 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
             await Artifacts.ScreenshotAsync(page, $"{name}-4-checkout");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Directory, $"{name}-4-checkout-full.png"), FullPage = true });
 
+            // Placing the order opens the payment: /orders/{number}/pay sends the shopper on to the sandbox's hosted page.
             await page.ClickAsync("[data-testid=place-order]");
-            await page.WaitForURLAsync(PayUrl());
-            Assert.Matches(PayUrl(), page.Url);
+            await page.WaitForURLAsync(SandboxUrl());
+            await Assertions.Expect(page.Locator(".sandbox-banner").First).ToBeVisibleAsync();
+            await Artifacts.ScreenshotAsync(page, $"{name}-5-sandbox");
+            await page.ClickAsync("[data-testid=sandbox-pay]");
+            await page.WaitForURLAsync("**/payments/return/**");
+            // The signed callback arrives asynchronously; the return page reads the state from the database.
+            await page.WaitForSelectorAsync("[data-state=paid]", new PageWaitForSelectorOptions { Timeout = 20_000 });
+            await Artifacts.ScreenshotAsync(page, $"{name}-6-paid");
         });
 
-        await using var db = await factory.CreateDbContextAsync();
-        var order = await db.Orders.Include(o => o.Lines).SingleAsync();
-        Assert.Equal(257m, order.Total);
-        Assert.Equal(2, order.Lines.Count);
-        Assert.EndsWith(order.Number + "/pay", page.Url);
+        var bigSku = product.Skus.Single(k => k.Key == "100ml").Id;
+        var smallSku = product.Skus.Single(k => k.Key == "50ml").Id;
+        string number;
+        long lineId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var order = await db.Orders.Include(o => o.Lines).SingleAsync();
+            Assert.Equal(257m, order.Total);
+            Assert.Equal(OrderStatus.Paid, order.Status);
+            Assert.Equal(2, order.Lines.Count);
+            Assert.Equal(1, await db.Payments.CountAsync(p => p.OrderId == order.Id && p.Status == PaymentStatus.Succeeded));
+            Assert.Equal(8, await db.Skus.Where(s => s.Id == bigSku).Select(s => s.Stock).SingleAsync());
+            number = order.Number;
+            lineId = order.Lines.Single(l => l.SkuLabel == "100ml").Id;
+        }
+
+        var admin = await browser.NewPageAsync(viewport);
+        var adminEmail = await AdminAsync();
+        await Artifacts.CaptureFailureAsync(admin, name + "-admin-ship", async () =>
+        {
+            await SignInAsync(admin, adminEmail);
+            await admin.GotoAsync($"{app.BaseUrl}/admin/orders/{number}");
+            await admin.FillAsync("[name='Ship.Carrier']", "顺丰速运");
+            await admin.FillAsync("[name='Ship.Tracking']", "SF1400123456789");
+            await admin.ClickAsync("[data-testid=ship-form] button[type=submit]");
+            await Assertions.Expect(admin.Locator("[data-testid=order-status]")).ToHaveTextAsync("已发货");
+            await admin.ClickAsync("[data-testid=deliver-form] button[type=submit]");
+            await Assertions.Expect(admin.Locator("[data-testid=order-status]")).ToHaveTextAsync("已送达");
+        });
+
+        await Artifacts.CaptureFailureAsync(page, name + "-timeline", async () =>
+        {
+            await page.GotoAsync($"{app.BaseUrl}/orders/{number}");
+            await Assertions.Expect(page.Locator("[data-testid=order-detail]")).ToHaveAttributeAsync("data-status", "Delivered");
+            // Placed, paid, shipped, delivered — each with its time and actor.
+            await Assertions.Expect(page.Locator("[data-testid=timeline] li")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("[data-testid=tracking]")).ToContainTextAsync("SF1400123456789");
+            await Artifacts.ScreenshotAsync(page, $"{name}-7-timeline");
+
+            await page.Locator($"[data-testid=order-line][data-line='{lineId}'] [data-testid=request-refund]").ClickAsync();
+            await page.FillAsync("[name='Input.Reason']", "大瓶装买多了，想退掉");
+            await page.ClickAsync("[data-testid=refund-form] button[type=submit]");
+            await Assertions.Expect(page.Locator("[data-testid=refund-sent]")).ToBeVisibleAsync();
+        });
+
+        await Artifacts.CaptureFailureAsync(admin, name + "-admin-refund", async () =>
+        {
+            await admin.GotoAsync($"{app.BaseUrl}/admin/orders/{number}");
+            await admin.CheckAsync("[name='GoodsReturned']");
+            await admin.ClickAsync("[data-testid=approve-form] button[type=submit]");
+            await Assertions.Expect(admin.Locator("[data-testid=refund]")).ToHaveAttributeAsync("data-status", "Refunded");
+        });
+
+        await page.GotoAsync($"{app.BaseUrl}/orders/{number}");
+        await Assertions.Expect(page.Locator("[data-testid=refunded]")).ToHaveTextAsync("−¥198");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Directory, $"{name}-8-refunded.png"), FullPage = true });
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            // The two returned bottles are back on the shelf; the other line is untouched.
+            Assert.Equal(10, await db.Skus.Where(s => s.Id == bigSku).Select(s => s.Stock).SingleAsync());
+            Assert.Equal(9, await db.Skus.Where(s => s.Id == smallSku).Select(s => s.Stock).SingleAsync());
+            var order = await db.Orders.Include(o => o.Lines).SingleAsync();
+            Assert.Equal(198m, order.RefundedAmount);
+            Assert.Equal(RefundState.Refunded, order.Lines.Single(l => l.Id == lineId).RefundState);
+        }
     }
 }

@@ -1,21 +1,26 @@
-using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Identity;
 
 namespace SocialStore.Web.Services;
 
 /// <summary>
-/// The unread count, read once per request while a page is prerendered: the layout has a bell in the
-/// top bar and one in the tab bar, and two identical queries would spend a sixth of a page's budget of
-/// round trips (DESIGN.md §6). Live bells count for themselves once connected.
+/// The layout's badge numbers (unread notifications, cart items), read once per request while a page is
+/// prerendered: the layout has a bell in the top bar and one in the tab bar plus the cart badge, and
+/// separate identical queries would spend a third of a page's budget of round trips (DESIGN.md §6).
+/// Live badges count for themselves once connected.
 /// </summary>
-public sealed class UnreadCountMemo(NotificationService notifications)
+public sealed class UnreadCountMemo(UserQueries users)
 {
-    private (string UserId, Task<int> Count)? memo;
+    private (string UserId, Task<BadgeCounts> Counts)? memo;
 
-    public Task<int> CountAsync(string userId, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(string userId, CancellationToken cancellationToken) => (await CountsAsync(userId, cancellationToken)).Unread;
+
+    public async Task<int> CartQuantityAsync(string userId, CancellationToken cancellationToken) => (await CountsAsync(userId, cancellationToken)).CartQuantity;
+
+    private Task<BadgeCounts> CountsAsync(string userId, CancellationToken cancellationToken)
     {
-        if (memo is { } m && m.UserId == userId) return m.Count;
-        var count = notifications.UnreadCountAsync(userId, cancellationToken);
-        memo = (userId, count);
-        return count;
+        if (memo is { } m && m.UserId == userId) return m.Counts;
+        var counts = users.BadgeCountsAsync(userId, cancellationToken);
+        memo = (userId, counts);
+        return counts;
     }
 }

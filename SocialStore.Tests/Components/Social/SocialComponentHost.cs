@@ -30,6 +30,7 @@ public static class SocialComponentHost
                 services.AddSingleton(bed.Collects);
                 services.AddSingleton(bed.Comments);
                 services.AddSingleton(bed.Follows);
+                services.AddSingleton(new SocialStore.Domain.Identity.UserQueries(bed.Db.Factory));
             }
             else
             {
@@ -42,6 +43,7 @@ public static class SocialComponentHost
                 services.AddSingleton(new CollectService(null!, TimeProvider.System, notifications));
                 services.AddSingleton(new CommentService(null!, TimeProvider.System, notifications));
                 services.AddSingleton(new FollowService(null!, TimeProvider.System, notifications));
+                services.AddSingleton(new SocialStore.Domain.Identity.UserQueries(null!));
             }
         });
 

@@ -43,6 +43,28 @@ public class QuestionServiceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Answers_AnAdminGrantIsNotABuyer_OnlyADeliveredOrderLineIs(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+        var asker = await TestData.UserAsync(db.Factory, "asker");
+        var granted = await TestData.UserAsync(db.Factory, "granted");
+        await using (var context = await db.Factory.CreateDbContextAsync())
+        {
+            context.PurchaseRecords.Add(new PurchaseRecord { UserId = granted.Id, ProductId = product.Id, SkuId = product.Skus[0].Id, Source = PurchaseSource.AdminGrant, PurchasedAt = DateTimeOffset.UtcNow });
+            await context.SaveChangesAsync();
+        }
+
+        var question = await questions.AskAsync(asker.Id, product.Id, "敏感肌能用吗？", CancellationToken.None);
+        await questions.AnswerAsync(granted.Id, question, "可以", CancellationToken.None);
+
+        var listed = (await questions.ListAsync(product.Id, 10, CancellationToken.None)).Single();
+        Assert.False(Assert.Single(listed.Answers).ByBuyer);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Answer_NotifiesTheAsker_GroupedByQuestion_NotWhenAnsweringOwnQuestion(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

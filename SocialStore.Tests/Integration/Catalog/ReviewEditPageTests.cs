@@ -24,7 +24,7 @@ public sealed class ReviewEditPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    /// <summary>A signed-in shopper with a granted purchase who has reviewed the product.</summary>
+    /// <summary>A signed-in shopper with a delivered order line (its purchase record) who has reviewed the product.</summary>
     private async Task<(AccountTestClient Author, Product Product, long ReviewId)> ReviewedAsync(string culture = "zh-CN")
     {
         var product = await CatalogTestData.ProductAsync(db, "纯棉T恤", [CatalogTestData.Colour], [new(["红"], 99m, 129m, 5), new(["白"], 89m, 99m, 5)]);
@@ -32,7 +32,7 @@ public sealed class ReviewEditPageTests : IAsyncLifetime
         var author = await AccountTestClient.SignedInAsync(app, email, culture: culture);
         await using var context = await db.CreateDbContextAsync();
         var userId = await context.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var purchase = new PurchaseRecord { UserId = userId, ProductId = product.Id, SkuId = product.Skus[0].Id, Source = PurchaseSource.AdminGrant, PurchasedAt = DateTimeOffset.UtcNow };
+        var purchase = new PurchaseRecord { UserId = userId, ProductId = product.Id, SkuId = product.Skus[0].Id, Source = PurchaseSource.Order, PurchasedAt = DateTimeOffset.UtcNow };
         context.PurchaseRecords.Add(purchase);
         await context.SaveChangesAsync();
         var reviewId = await app.Services.GetRequiredService<ReviewService>().WriteAsync(userId, purchase.Id, 3, "一般般", [], default);
