@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialStore.Domain.Data;
-using SocialStore.Domain.Identity;
 using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
+using SocialStore.Tests.Integration.Ordering;
 
 namespace SocialStore.Tests.E2E;
 
@@ -34,31 +33,6 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
     [GeneratedRegex(@"/sandbox-pay/ss_[0-9]{16}\.")]
     private static partial Regex SandboxUrl();
 
-    private async Task<string> AdminAsync()
-    {
-        var email = $"boss{Guid.NewGuid():N}"[..16] + "@example.test";
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = new ApplicationUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, Handle = "boss" + Guid.NewGuid().ToString("N")[..6], DisplayName = "运营", CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        if (!await roles.RoleExistsAsync(Roles.Admin)) Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Admin))).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
-        return email;
-    }
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("[id='Input.Email']", email);
-        await page.FillAsync("[id='Input.Password']", Password);
-        await page.ClickAsync("button.btn-primary[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-    }
-
     private async Task<string> RegisterAndSignInAsync(IPage page)
     {
         var email = $"shopper{Guid.NewGuid():N}"[..19] + "@example.test";
@@ -71,11 +45,7 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
         await page.WaitForURLAsync("**/Account/RegisterConfirmation**");
         await page.ClickAsync("a[href*='Account/ConfirmEmail']");
         await page.WaitForURLAsync("**/Account/ConfirmEmail**");
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("[id='Input.Email']", email);
-        await page.FillAsync("[id='Input.Password']", Password);
-        await page.ClickAsync("button.btn-primary[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await BrowserSignIn.SignInAsync(page, app.BaseUrl, email, Password);
         return email;
     }
 
@@ -191,10 +161,10 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
         }
 
         var admin = await browser.NewPageAsync(viewport);
-        var adminEmail = await AdminAsync();
+        var adminEmail = (await PaymentApp.AdminUserAsync(app)).Email!;
         await Artifacts.CaptureFailureAsync(admin, name + "-admin-ship", async () =>
         {
-            await SignInAsync(admin, adminEmail);
+            await BrowserSignIn.SignInAsync(admin, app.BaseUrl, adminEmail);
             await admin.GotoAsync($"{app.BaseUrl}/admin/orders/{number}");
             await admin.FillAsync("[name='Ship.Carrier']", "顺丰速运");
             await admin.FillAsync("[name='Ship.Tracking']", "SF1400123456789");

@@ -33,11 +33,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var name = $"payment-{viewport}";
         await Artifacts.CaptureFailureAsync(page, name, async () =>
         {
-            await page.GotoAsync(app.BaseUrl + "/Account/Login");
-            await page.FillAsync("[id='Input.Email']", user.Email!);
-            await page.FillAsync("[id='Input.Password']", SocialApp.Password);
-            await page.ClickAsync("button.btn-primary[type=submit]");
-            await page.WaitForURLAsync(app.BaseUrl + "/");
+            await BrowserSignIn.SignInAsync(page, app.BaseUrl, user.Email!);
 
             await page.GotoAsync($"{app.BaseUrl}/orders/{order.Number}/pay");
             await page.WaitForURLAsync("**/sandbox-pay/**");
@@ -77,11 +73,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
             var page = await browser.NewPageAsync(viewport);
             await Artifacts.CaptureFailureAsync(page, $"payment-pending-{viewport}", async () =>
             {
-                await page.GotoAsync(app.BaseUrl + "/Account/Login");
-                await page.FillAsync("[id='Input.Email']", user.Email!);
-                await page.FillAsync("[id='Input.Password']", SocialApp.Password);
-                await page.ClickAsync("button.btn-primary[type=submit]");
-                await page.WaitForURLAsync(app.BaseUrl + "/");
+                await BrowserSignIn.SignInAsync(page, app.BaseUrl, user.Email!);
                 // A session opened but no choice made: the return page waits and refreshes.
                 await page.GotoAsync($"{app.BaseUrl}/orders/{order.Number}/pay");
                 await page.GotoAsync($"{app.BaseUrl}/payments/return/{order.Number}");
@@ -120,11 +112,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
             var page = await browser.NewPageAsync(viewport);
             await Artifacts.CaptureFailureAsync(page, $"payment-admin-{viewport}", async () =>
             {
-                await page.GotoAsync(app.BaseUrl + "/Account/Login");
-                await page.FillAsync("[id='Input.Email']", admin.Email!);
-                await page.FillAsync("[id='Input.Password']", SocialApp.Password);
-                await page.ClickAsync("button.btn-primary[type=submit]");
-                await page.WaitForURLAsync(app.BaseUrl + "/");
+                await BrowserSignIn.SignInAsync(page, app.BaseUrl, admin.Email!);
                 await page.GotoAsync(app.BaseUrl + "/admin/payments");
                 await page.WaitForSelectorAsync("[data-testid=incident]");
                 Assert.Equal(3, await page.Locator("[data-testid=incident]").CountAsync());

@@ -52,15 +52,6 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
         return (user.Id, email);
     }
 
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("[id='Input.Email']", email);
-        await page.FillAsync("[id='Input.Password']", Password);
-        await page.ClickAsync("button.btn-primary[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-    }
-
     private static Task FullAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Directory, name + ".png"), FullPage = true });
 
@@ -85,7 +76,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var buyer = await browser.NewPageAsync(viewport);
         await Artifacts.CaptureFailureAsync(buyer, name + "-buyer", async () =>
         {
-            await SignInAsync(buyer, buyerEmail);
+            await BrowserSignIn.SignInAsync(buyer, app.BaseUrl, buyerEmail, Password);
             await buyer.GotoAsync(app.BaseUrl + "/orders");
             await Assertions.Expect(buyer.Locator("[data-testid=order-card]")).ToHaveCountAsync(3);
             await Assertions.Expect(buyer.Locator($"[data-number='{unpaid.Number}'] [data-testid=pay-now]")).ToBeVisibleAsync();
@@ -107,7 +98,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var admin = await browser.NewPageAsync(viewport);
         await Artifacts.CaptureFailureAsync(admin, name + "-admin", async () =>
         {
-            await SignInAsync(admin, adminEmail);
+            await BrowserSignIn.SignInAsync(admin, app.BaseUrl, adminEmail, Password);
             await admin.GotoAsync(app.BaseUrl + "/admin/orders");
             await Assertions.Expect(admin.Locator("[data-testid=admin-order-row]")).ToHaveCountAsync(3);
             await Assertions.Expect(admin.Locator($"[data-number='{order.Number}'] [data-testid=open-refund]")).ToBeVisibleAsync();

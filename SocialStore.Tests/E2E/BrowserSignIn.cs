@@ -1,0 +1,17 @@
+using Microsoft.Playwright;
+using SocialStore.Tests.Integration.Social;
+
+namespace SocialStore.Tests.E2E;
+
+/// <summary>Signs a browser page in through the real login form (users made with <see cref="SocialApp.UserAsync"/> share its password).</summary>
+public static class BrowserSignIn
+{
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password = SocialApp.Password)
+    {
+        await page.GotoAsync(baseUrl + "/Account/Login");
+        await page.FillAsync("[id='Input.Email']", email);
+        await page.FillAsync("[id='Input.Password']", password);
+        await page.ClickAsync("button.btn-primary[type=submit]");
+        await page.WaitForURLAsync(baseUrl + "/");
+    }
+}
