@@ -33,14 +33,16 @@ public static class DependencyInjection
         services.AddMedia(configuration, contentRoot);
         services.AddSharingAndProfiles();
         services.AddNoteComposing();
-        services.AddSearch();
+        services.AddSearch(configuration);
         services.AddOrdering(configuration);
         return services;
     }
 
-    private static IServiceCollection AddSearch(this IServiceCollection services)
+    private static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SearchIndexer>();
+        services.AddOptions<SearchEngagementOptions>().Bind(configuration.GetSection(SearchEngagementOptions.Section));
+        services.AddHostedService<SearchEngagementWorker>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<Data.DatabaseInfo>().Provider switch
         {
             Data.DatabaseProvider.PostgreSql => ActivatorUtilities.CreateInstance<PostgreSqlSearchService>(sp),

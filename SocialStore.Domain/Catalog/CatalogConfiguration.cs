@@ -33,6 +33,8 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.Status, p.CategoryId, p.Id });
         builder.HasIndex(p => new { p.Status, p.Price, p.Id });
         builder.HasIndex(p => new { p.Status, p.SalesCount, p.Id });
+        // The shop's brand filter lists the distinct brands on sale: a covering index instead of a scan of every product row.
+        builder.HasIndex(p => new { p.Status, p.Brand });
         builder.HasMany(p => p.Options).WithOne().HasForeignKey(o => o.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Skus).WithOne().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -100,6 +100,51 @@ public sealed class SearchIndexer(IDbContextFactory<SocialStoreDbContext> dbFact
         return total;
     }
 
+    /// <summary>
+    /// Brings the engagement column (the tie-breaker after relevance) up to date with the live counters,
+    /// which likes, follows and sales move with conditional UPDATEs that the index interceptor does not
+    /// see. Only rows whose value differs are written. Returns how many documents changed.
+    /// </summary>
+    public async Task<int> RefreshEngagementAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+        var statements = db.Database.IsSqlServer() ? SqlServerEngagement : PortableEngagement;
+        var changed = 0;
+        foreach (var sql in statements) changed += await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        return changed;
+    }
+
+    // SQLite (3.33+) and PostgreSQL share UPDATE … FROM. The joins look documents up by their unique
+    // (Kind, TargetId) index from the content table's side.
+    private static readonly string[] PortableEngagement =
+    [
+        """
+        UPDATE "SearchDocuments" SET "Engagement" = n."HotScore" FROM "Notes" AS n
+        WHERE "SearchDocuments"."Kind" = 'Note' AND "SearchDocuments"."TargetId" = CAST(n."Id" AS TEXT) AND "SearchDocuments"."Engagement" <> n."HotScore"
+        """,
+        """
+        UPDATE "SearchDocuments" SET "Engagement" = p."SalesCount" FROM "Products" AS p
+        WHERE "SearchDocuments"."Kind" = 'Product' AND "SearchDocuments"."TargetId" = CAST(p."Id" AS TEXT) AND "SearchDocuments"."Engagement" <> p."SalesCount"
+        """,
+        """
+        UPDATE "SearchDocuments" SET "Engagement" = u."FollowerCount" FROM "AspNetUsers" AS u
+        WHERE "SearchDocuments"."Kind" = 'User' AND "SearchDocuments"."TargetId" = u."Id" AND "SearchDocuments"."Engagement" <> u."FollowerCount"
+        """,
+        """
+        UPDATE "SearchDocuments" SET "Engagement" = (SELECT COUNT(*) FROM "NoteTopics" AS t WHERE t."TopicId" = CAST("SearchDocuments"."TargetId" AS INTEGER))
+        WHERE "Kind" = 'Topic' AND "Engagement" <> (SELECT COUNT(*) FROM "NoteTopics" AS t WHERE t."TopicId" = CAST("SearchDocuments"."TargetId" AS INTEGER))
+        """,
+    ];
+
+    private static readonly string[] SqlServerEngagement =
+    [
+        "UPDATE d SET d.[Engagement] = n.[HotScore] FROM [SearchDocuments] AS d JOIN [Notes] AS n ON d.[TargetId] = CAST(n.[Id] AS nvarchar(450)) WHERE d.[Kind] = N'Note' AND d.[Engagement] <> n.[HotScore]",
+        "UPDATE d SET d.[Engagement] = p.[SalesCount] FROM [SearchDocuments] AS d JOIN [Products] AS p ON d.[TargetId] = CAST(p.[Id] AS nvarchar(450)) WHERE d.[Kind] = N'Product' AND d.[Engagement] <> p.[SalesCount]",
+        "UPDATE d SET d.[Engagement] = u.[FollowerCount] FROM [SearchDocuments] AS d JOIN [AspNetUsers] AS u ON d.[TargetId] = u.[Id] WHERE d.[Kind] = N'User' AND d.[Engagement] <> u.[FollowerCount]",
+        "UPDATE d SET d.[Engagement] = c.[Notes] FROM [SearchDocuments] AS d CROSS APPLY (SELECT COUNT(*) AS [Notes] FROM [NoteTopics] AS t WHERE t.[TopicId] = CAST(d.[TargetId] AS int)) AS c WHERE d.[Kind] = N'Topic' AND d.[Engagement] <> c.[Notes]",
+    ];
+
     private sealed class BatchWriter(SocialStoreDbContext db)
     {
         public async Task<int> WriteAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken)

@@ -345,6 +345,8 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("Status", "Brand");
+
                     b.HasIndex("Status", "CategoryId", "Id");
 
                     b.HasIndex("Status", "Price", "Id");

@@ -346,6 +346,8 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("Status", "Brand");
+
                     b.HasIndex("Status", "CategoryId", "Id");
 
                     b.HasIndex("Status", "Price", "Id");

@@ -329,6 +329,8 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("Status", "Brand");
+
                     b.HasIndex("Status", "CategoryId", "Id");
 
                     b.HasIndex("Status", "Price", "Id");
