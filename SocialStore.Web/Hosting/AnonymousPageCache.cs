@@ -82,42 +82,63 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
     }
 }
 
-/// <summary>Evicts the anonymous page cache after any command that writes (SaveChanges or ExecuteUpdate/Delete).</summary>
-public sealed class ContentChangeEvictor(IServiceProvider services) : DbCommandInterceptor
+/// <summary>
+/// Evicts the anonymous page cache after any command that writes (SaveChanges or ExecuteUpdate/Delete),
+/// unless every table it writes holds only private data that no signed-out page shows — carts,
+/// addresses, orders, payments, refunds, the outbox, notifications. A busy shop writes those all the
+/// time; letting them empty the cache would make it useless. Stock and sales counts live on
+/// <c>Skus</c>/<c>Products</c>, so taking or returning stock still evicts (the product page shows it).
+/// </summary>
+public sealed partial class ContentChangeEvictor(IServiceProvider services) : DbCommandInterceptor
 {
+    private static readonly HashSet<string> PrivateTables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CartItems", "Addresses", "Orders", "OrderLines", "OrderAdjustments", "OrderLineAdjustments", "OrderEvents",
+        "Payments", "PaymentCallbacks", "PaymentIncidents", "RefundRequests", "Outbox", "Notifications",
+    };
+
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (result > 0) Evict();
+        if (result > 0 && TouchesPublicData(command)) Evict();
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0) Evict();
+        if (result > 0 && TouchesPublicData(command)) Evict();
         return ValueTask.FromResult(result);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        if (IsWrite(command)) Evict();
+        if (TouchesPublicData(command)) Evict();
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        if (IsWrite(command)) Evict();
+        if (TouchesPublicData(command)) Evict();
         return ValueTask.FromResult(result);
     }
 
-    // SaveChanges sends INSERT … RETURNING as a reader.
-    private static bool IsWrite(DbCommand command)
+    /// <summary>
+    /// True when the command writes (SaveChanges sends INSERT … RETURNING as a reader; SQL Server batches
+    /// inserts as MERGE) to at least one table that is not private. A target that is not a plain table
+    /// name (an alias) counts as public, so the cache errs on the side of fresh pages.
+    /// </summary>
+    public static bool TouchesPublicData(DbCommand command) => TouchesPublicData(command.CommandText);
+
+    public static bool TouchesPublicData(string sql)
     {
-        var text = command.CommandText.AsSpan().TrimStart();
-        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
-               || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
-               || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
-               || text.Contains("INSERT INTO", StringComparison.OrdinalIgnoreCase);
+        foreach (System.Text.RegularExpressions.Match match in WriteTarget().Matches(sql))
+            if (!PrivateTables.Contains(match.Groups["table"].Value)) return true;
+        return false;
     }
+
+    // INSERT INTO "T" / UPDATE "T" / DELETE FROM "T" / MERGE [T], quoted or bracketed (an alias such as
+    // SQL Server's "UPDATE d SET … FROM [T] AS d" is not a private table name, so it counts as public).
+    [System.Text.RegularExpressions.GeneratedRegex("""\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE(?:\s+INTO)?)\s+[\["]?(?<table>\w+)""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WriteTarget();
 
     private void Evict()
     {

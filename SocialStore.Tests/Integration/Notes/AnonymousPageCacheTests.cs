@@ -44,6 +44,46 @@ public sealed class AnonymousPageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrivateWrites_LeaveTheCache_StockChangesEvictIt()
+    {
+        var product = await SocialStore.Tests.Domain.Catalog.CatalogTestData.SimpleAsync(db, "缓存面霜", 99m, stock: 10);
+        var client = app.CreateClient();
+        await client.GetStringAsync($"/products/{product.Id}");
+        app.Commands.Reset();
+
+        // An anonymous visitor's cart line and an outbox row: nobody else's page changes.
+        await app.Services.GetRequiredService<SocialStore.Domain.Ordering.CartService>()
+            .AddAsync(SocialStore.Domain.Ordering.CartItem.AnonymousOwner("visitor"), product.Skus[0].Id, 1, CancellationToken.None);
+        await using (var context = await db.CreateDbContextAsync())
+        {
+            SocialStore.Domain.Ordering.Outbox.Enqueue(context, "test.message", new { }, DateTimeOffset.UtcNow);
+            await context.SaveChangesAsync();
+        }
+        var writes = app.Commands.Count;
+        await client.GetStringAsync($"/products/{product.Id}");
+        Assert.Equal(writes, app.Commands.Count); // still from the cache
+
+        // Taking stock changes what the product page says: the cache is emptied.
+        await using (var context = await db.CreateDbContextAsync())
+            Assert.True(await SocialStore.Domain.Ordering.StockLedger.TryTakeSkuAsync(context, product.Skus[0].Id, 1, CancellationToken.None));
+        writes = app.Commands.Count;
+        await client.GetStringAsync($"/products/{product.Id}");
+        Assert.True(app.Commands.Count > writes);
+    }
+
+    [Theory]
+    [InlineData("""INSERT INTO "CartItems" ("OwnerKey") VALUES (@p0) RETURNING "Id";""", false)]
+    [InlineData("""UPDATE "Outbox" AS "o" SET "LockedUntil" = @p WHERE "o"."Id" = @id""", false)]
+    [InlineData("""INSERT INTO "Orders" ("Number") VALUES (@p0); INSERT INTO "OrderLines" ("OrderId") VALUES (@p1);""", false)]
+    [InlineData("""INSERT INTO "Orders" ("Number") VALUES (@p0); UPDATE "Skus" AS "s" SET "Stock" = "s"."Stock" - @n;""", true)]
+    [InlineData("""UPDATE "Notes" AS "n" SET "LikeCount" = "n"."LikeCount" + 1""", true)]
+    [InlineData("""MERGE [Notifications] USING (VALUES (@p0)) AS i ON 1=0 WHEN NOT MATCHED THEN INSERT ([RecipientId]) VALUES (i.[RecipientId]);""", false)]
+    [InlineData("""UPDATE d SET d.[Engagement] = n.[HotScore] FROM [SearchDocuments] AS d""", true)]
+    [InlineData("""SELECT "c"."Id" FROM "CartItems" AS "c" WHERE "c"."OwnerKey" = @o""", false)]
+    public void Evictor_ReadsTheTablesAWriteTouches(string sql, bool evicts) =>
+        Assert.Equal(evicts, SocialStore.Web.Hosting.ContentChangeEvictor.TouchesPublicData(sql));
+
+    [Fact]
     public async Task Cache_KeepsOneCopyPerLanguage()
     {
         var zh = app.CreateClient();
