@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 
 namespace SocialStore.Domain.Ordering;
@@ -56,28 +56,18 @@ public sealed class OrderTimers(IDbContextFactory<SocialStoreDbContext> dbFactor
 
 /// <summary>Runs <see cref="OrderTimers"/> periodically; a tick that fails is logged and the next one tries again.</summary>
 public sealed class OrderTimersWorker(IServiceProvider services, TimeProvider clock, IOptions<OrderTimerOptions> options, ILogger<OrderTimersWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.TimerIntervalSeconds));
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.TimerIntervalSeconds)), clock);
+        var timers = services.GetRequiredService<OrderTimers>();
+        OrderTimers.Result last;
         do
         {
-            try
-            {
-                var timers = services.GetRequiredService<OrderTimers>();
-                OrderTimers.Result last;
-                do
-                {
-                    last = await timers.RunDueAsync(stoppingToken);
-                }
-                while (last.Delivered + last.Completed >= OrderTimers.BatchSize && !stoppingToken.IsCancellationRequested);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Order timers tick failed");
-            }
+            last = await timers.RunDueAsync(cancellationToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (last.Delivered + last.Completed >= OrderTimers.BatchSize && !cancellationToken.IsCancellationRequested);
     }
 }

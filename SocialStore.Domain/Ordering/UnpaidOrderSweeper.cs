@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 
 namespace SocialStore.Domain.Ordering;
@@ -76,32 +76,11 @@ public sealed class UnpaidOrderSweeper(
 
 /// <summary>Runs <see cref="UnpaidOrderSweeper"/> at start-up and then every <see cref="UnpaidOrderOptions.SweepSeconds"/>.</summary>
 public sealed class UnpaidOrderWorker(UnpaidOrderSweeper sweeper, TimeProvider clock, IOptions<UnpaidOrderOptions> options, ILogger<UnpaidOrderWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.Enabled) return;
-        await Task.Yield();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.SweepSeconds)), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await sweeper.SweepAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "Unpaid order sweep failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.SweepSeconds));
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
 }

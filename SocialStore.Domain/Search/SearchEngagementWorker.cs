@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialStore.Domain.Common;
 
 namespace SocialStore.Domain.Search;
 
@@ -16,31 +16,17 @@ public sealed class SearchEngagementOptions
 
 /// <summary>Runs <see cref="SearchIndexer.RefreshEngagementAsync"/> every <see cref="SearchEngagementOptions.RefreshMinutes"/> (not at start-up).</summary>
 public sealed class SearchEngagementWorker(SearchIndexer indexer, TimeProvider clock, IOptions<SearchEngagementOptions> options, ILogger<SearchEngagementWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.RefreshMinutes));
+
+    protected override bool RunAtStart => false;
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!settings.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, settings.RefreshMinutes)), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var changed = await indexer.RefreshEngagementAsync(stoppingToken);
-                    if (changed > 0) logger.LogInformation("Search engagement refreshed for {Count} documents", changed);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "Search engagement refresh failed");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+        var changed = await indexer.RefreshEngagementAsync(cancellationToken);
+        if (changed > 0) logger.LogInformation("Search engagement refreshed for {Count} documents", changed);
     }
 }
