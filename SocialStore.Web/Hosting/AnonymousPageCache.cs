@@ -111,13 +111,13 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        if (TouchesPublicData(command)) Evict();
+        if (MayWrite(command.CommandText) && TouchesPublicData(command)) Evict();
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        if (TouchesPublicData(command)) Evict();
+        if (MayWrite(command.CommandText) && TouchesPublicData(command)) Evict();
         return ValueTask.FromResult(result);
     }
 
@@ -133,6 +133,18 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
         foreach (System.Text.RegularExpressions.Match match in WriteTarget().Matches(sql))
             if (!PrivateTables.Contains(match.Groups["table"].Value)) return true;
         return false;
+    }
+
+    // Every read comes through the reader hooks: only a command that can be a write (SaveChanges sends
+    // INSERT … RETURNING as a reader) pays for the table scan of TouchesPublicData.
+    private static bool MayWrite(string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
+               || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+               || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+               || text.StartsWith("MERGE", StringComparison.OrdinalIgnoreCase)
+               || text.Contains("INSERT INTO", StringComparison.OrdinalIgnoreCase);
     }
 
     // INSERT INTO "T" / UPDATE "T" / DELETE FROM "T" / MERGE [T], quoted or bracketed (an alias such as

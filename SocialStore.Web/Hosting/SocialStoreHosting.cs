@@ -41,7 +41,7 @@ public static class SocialStoreHosting
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<SocialStore.Web.Services.UnreadCountMemo>();
+        services.AddScoped<SocialStore.Web.Services.BadgeCountsMemo>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {

@@ -8,11 +8,11 @@ namespace SocialStore.Web.Services;
 /// separate identical queries would spend a third of a page's budget of round trips (DESIGN.md §6).
 /// Live badges count for themselves once connected.
 /// </summary>
-public sealed class UnreadCountMemo(UserQueries users)
+public sealed class BadgeCountsMemo(UserQueries users)
 {
     private (string UserId, Task<BadgeCounts> Counts)? memo;
 
-    public async Task<int> CountAsync(string userId, CancellationToken cancellationToken) => (await CountsAsync(userId, cancellationToken)).Unread;
+    public async Task<int> UnreadAsync(string userId, CancellationToken cancellationToken) => (await CountsAsync(userId, cancellationToken)).Unread;
 
     public async Task<int> CartQuantityAsync(string userId, CancellationToken cancellationToken) => (await CountsAsync(userId, cancellationToken)).CartQuantity;
 

@@ -20,7 +20,7 @@ public static class SocialComponentHost
         {
             services.AddCascadingAuthenticationState();
             services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationStateProvider(userId));
-            services.AddScoped<SocialStore.Web.Services.UnreadCountMemo>();
+            services.AddScoped<SocialStore.Web.Services.BadgeCountsMemo>();
             if (bed is not null)
             {
                 services.AddSingleton<TimeProvider>(bed.Clock);
