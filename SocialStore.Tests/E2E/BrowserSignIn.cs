@@ -12,6 +12,7 @@ public static class BrowserSignIn
         await page.FillAsync("[id='Input.Email']", email);
         await page.FillAsync("[id='Input.Password']", password);
         await page.ClickAsync("button.btn-primary[type=submit]");
-        await page.WaitForURLAsync(baseUrl + "/");
+        // The redirect's document is what matters; waiting for every sub-resource's load event only adds a way to time out on a busy machine.
+        await page.WaitForURLAsync(baseUrl + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }

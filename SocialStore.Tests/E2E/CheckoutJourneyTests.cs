@@ -161,7 +161,7 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
         }
 
         var admin = await browser.NewPageAsync(viewport);
-        var adminEmail = (await PaymentApp.AdminUserAsync(app)).Email!;
+        var adminEmail = (await TestAdmins.UserAsync(app)).Email!;
         await Artifacts.CaptureFailureAsync(admin, name + "-admin-ship", async () =>
         {
             await BrowserSignIn.SignInAsync(admin, app.BaseUrl, adminEmail);

@@ -105,7 +105,7 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
             request.Headers.Add(SandboxGateway.SignatureHeader, signature);
             await http.SendAsync(request);
         }
-        var admin = await PaymentApp.AdminUserAsync(app);
+        var admin = await TestAdmins.UserAsync(app);
 
         foreach (var viewport in new[] { "phone", "desktop" })
         {

@@ -1,13 +1,12 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialStore.Domain.Data;
-using SocialStore.Domain.Identity;
 using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
+using SocialStore.Tests.Integration.Social;
 
 namespace SocialStore.Tests.E2E.Ordering;
 
@@ -31,27 +30,6 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    private const string Password = "Correct-horse-42";
-
-    private async Task<(string Id, string Email)> UserAsync(string prefix, bool admin)
-    {
-        var email = $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 12)] + "@example.test";
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var user = new ApplicationUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, Handle = prefix + Guid.NewGuid().ToString("N")[..6], DisplayName = prefix, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        if (admin)
-        {
-            if (!await roles.RoleExistsAsync(Roles.Admin)) Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Admin))).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
-        }
-        return (user.Id, email);
-    }
-
     private static Task FullAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Directory, name + ".png"), FullPage = true });
 
@@ -62,8 +40,9 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
     {
         var product = await CatalogTestData.ProductAsync(db, "纯棉宽松T恤 男女同款 夏季", [CatalogTestData.Colour], [new(["红"], 79m, 99m, 10), new(["白"], 69.9m, 89m, 10)]);
         var cream = await CatalogTestData.SimpleAsync(db, "保湿面霜 50ml", 128m, stock: 20);
-        var (buyerId, buyerEmail) = await UserAsync("buyer", admin: false);
-        var (_, adminEmail) = await UserAsync("boss", admin: true);
+        var buyerUser = await SocialApp.UserAsync(app, "buyer" + Guid.NewGuid().ToString("N")[..6], "buyer");
+        var (buyerId, buyerEmail) = (buyerUser.Id, buyerUser.Email!);
+        var adminEmail = (await TestAdmins.UserAsync(app)).Email!;
         var unpaid = await OrderTestData.PendingAsync(db, buyerId, [new(cream.Skus[0], 1, "保湿面霜 50ml")], shipping: 0m, recipient: "王小明");
         var toShip = await OrderTestData.PendingAsync(db, buyerId, [new(cream.Skus[0], 2, "保湿面霜 50ml")], shipping: 0m, recipient: "王小明");
         await OrderTestData.PayAsync(db, toShip);
@@ -76,7 +55,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var buyer = await browser.NewPageAsync(viewport);
         await Artifacts.CaptureFailureAsync(buyer, name + "-buyer", async () =>
         {
-            await BrowserSignIn.SignInAsync(buyer, app.BaseUrl, buyerEmail, Password);
+            await BrowserSignIn.SignInAsync(buyer, app.BaseUrl, buyerEmail);
             await buyer.GotoAsync(app.BaseUrl + "/orders");
             await Assertions.Expect(buyer.Locator("[data-testid=order-card]")).ToHaveCountAsync(3);
             await Assertions.Expect(buyer.Locator($"[data-number='{unpaid.Number}'] [data-testid=pay-now]")).ToBeVisibleAsync();
@@ -98,7 +77,7 @@ public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var admin = await browser.NewPageAsync(viewport);
         await Artifacts.CaptureFailureAsync(admin, name + "-admin", async () =>
         {
-            await BrowserSignIn.SignInAsync(admin, app.BaseUrl, adminEmail, Password);
+            await BrowserSignIn.SignInAsync(admin, app.BaseUrl, adminEmail);
             await admin.GotoAsync(app.BaseUrl + "/admin/orders");
             await Assertions.Expect(admin.Locator("[data-testid=admin-order-row]")).ToHaveCountAsync(3);
             await Assertions.Expect(admin.Locator($"[data-number='{order.Number}'] [data-testid=open-refund]")).ToBeVisibleAsync();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Reflection;
 using System.Security.Claims;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,22 +34,6 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     {
         var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
         return ["/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}", "/admin/orders", "/admin/orders/2611221234567890", "/admin/orders/export.csv"];
-    }
-
-    private async Task<AccountTestClient> AdminAsync()
-    {
-        var client = AccountTestClient.Create(app);
-        var email = AccountTestClient.NewEmail("admin");
-        await client.RegisterAndConfirmAsync(email);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
-            Assert.True((await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Admin)).Succeeded);
-        }
-        Assert.Equal("/", (await client.LoginAsync(email, AccountTestClient.DefaultPassword)).Path);
-        return client;
     }
 
     [Fact]
@@ -127,7 +110,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     public async Task Admin_CreatesProductWithTwoSkusAndAnImage_PutsItOnSale_AuditLogged()
     {
         await CatalogTestData.CategoryAsync(db);
-        using var admin = await AdminAsync();
+        using var admin = await TestAdmins.ClientAsync(app);
 
         var list = await admin.GetAsync("/admin/products");
         Assert.NotNull(list.Document.QuerySelector("[data-testid=admin-products]"));
@@ -172,7 +155,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     public async Task Admin_DuplicateOptionValueOrNegativeStock_GetsAMessageAndNothingIsSaved()
     {
         await CatalogTestData.CategoryAsync(db);
-        using var admin = await AdminAsync();
+        using var admin = await TestAdmins.ClientAsync(app);
         await using var before = await db.CreateDbContextAsync();
         var count = await before.Products.CountAsync();
 
@@ -191,7 +174,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     {
         var a = await CatalogTestData.SimpleAsync(db, "A货", 10m, stock: 1);
         var b = await CatalogTestData.SimpleAsync(db, "B货", 20m, stock: 2);
-        using var admin = await AdminAsync();
+        using var admin = await TestAdmins.ClientAsync(app);
 
         var form = await TestForm.ReadAsync(admin.Http, "/admin/products/stock", "[data-testid=stock-form]");
         var rowOf = (long productId) =>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Reflection;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,22 +29,6 @@ public sealed class AdminOrderTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
-
-    private async Task<AccountTestClient> AdminAsync()
-    {
-        var client = AccountTestClient.Create(app);
-        var email = AccountTestClient.NewEmail("admin");
-        await client.RegisterAndConfirmAsync(email);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
-            Assert.True((await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Admin)).Succeeded);
-        }
-        Assert.Equal("/", (await client.LoginAsync(email, AccountTestClient.DefaultPassword)).Path);
-        return client;
-    }
 
     private async Task<(Product Product, string BuyerId, Order Order)> PaidOrderAsync(string mobile = "13812345678", string recipient = "张三")
     {
@@ -130,7 +113,7 @@ public sealed class AdminOrderTests : IAsyncLifetime
     {
         var (product, buyerId, order) = await PaidOrderAsync();
         var (_, _, other) = await PaidOrderAsync(mobile: "13900000000", recipient: "李四");
-        using var admin = await AdminAsync();
+        using var admin = await TestAdmins.ClientAsync(app);
 
         var list = await admin.GetAsync("/admin/orders");
         Assert.Equal(2, list.Document.QuerySelectorAll("[data-testid=admin-order-row]").Length);
@@ -189,7 +172,7 @@ public sealed class AdminOrderTests : IAsyncLifetime
         var (_, _, evil) = await PaidOrderAsync(mobile: "13900000000", recipient: "=HYPERLINK(\"http://x\")");
         await using (var context = await db.CreateDbContextAsync())
             await context.Orders.Where(o => o.Id == evil.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.AddressDetail, "1号, \"A\"座\n2层"));
-        using var admin = await AdminAsync();
+        using var admin = await TestAdmins.ClientAsync(app);
 
         var export = await admin.Http.GetAsync("/admin/orders/export.csv?status=Paid");
         var bytes = await export.Content.ReadAsByteArrayAsync();

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Data;
-using SocialStore.Domain.Identity;
 using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
@@ -46,28 +44,6 @@ public static class PaymentApp
         Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
         var order = await PaymentTestBed.InsertOrderAsync(Db(app), DateTimeOffset.UtcNow, user.Id, price, quantity);
         return (client, order);
-    }
-
-    public static async Task<AccountTestClient> AdminAsync(AppFactory app)
-    {
-        var user = await AdminUserAsync(app);
-        var client = AccountTestClient.Create(app);
-        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
-        return client;
-    }
-
-    /// <summary>A user in the Admin role (password <see cref="SocialApp.Password"/>).</summary>
-    public static async Task<ApplicationUser> AdminUserAsync(AppFactory app)
-    {
-        var user = await SocialApp.UserAsync(app, "admin" + Guid.NewGuid().ToString("N")[..8], "运营");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole(Roles.Admin));
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, Roles.Admin)).Succeeded);
-        }
-        return user;
     }
 
     /// <summary>Reloads a page until <paramref name="done"/> holds (the callback and the dispatcher are asynchronous).</summary>

@@ -232,7 +232,7 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         Assert.StartsWith("/Account/AccessDenied", denied.Path);
         Assert.Null(denied.Document.QuerySelector("[data-testid=admin-payments]"));
 
-        using var admin = await PaymentApp.AdminAsync(app);
+        using var admin = await TestAdmins.ClientAsync(app);
         var page = await admin.GetAsync("/admin/payments");
         var incident = page.Document.QuerySelector("[data-testid=incident]")!;
         Assert.Equal("BadSignature", incident.GetAttribute("data-kind"));
