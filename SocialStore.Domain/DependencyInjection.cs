@@ -19,6 +19,8 @@ public static class DependencyInjection
     {
         services.AddScoped<AccountService>();
         services.AddScoped<ProfileService>();
+        services.AddSingleton<StaffService>();
+        services.AddSingleton<SocialStore.Domain.BackOffice.BackOfficeQueries>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();

@@ -57,6 +57,8 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<CatalogAuditEntry> CatalogAuditLog => Set<CatalogAuditEntry>();
 
+    public DbSet<SocialStore.Domain.Audit.AuditEntry> AuditLog => Set<SocialStore.Domain.Audit.AuditEntry>();
+
     public DbSet<PurchaseRecord> PurchaseRecords => Set<PurchaseRecord>();
 
     public DbSet<Review> Reviews => Set<Review>();

@@ -4,7 +4,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 using SocialStore.Domain;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
@@ -22,7 +23,8 @@ public static class SocialStoreHosting
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter);
+        services.AddTransient<MudLocalizer, SocialStore.Web.Services.MudResourceLocalizer>();
         // Chinese text is written as is, not as &#x...; entities (a third of the bytes).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -49,6 +51,8 @@ public static class SocialStoreHosting
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // A revoked role or a changed password reaches the person's other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<ApplicationUser>(IdentityConfiguration.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SocialStoreDbContext>()
