@@ -33,7 +33,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     private async Task<string[]> AdminUrlsAsync()
     {
         var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);
-        return ["/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}", "/admin/orders", "/admin/orders/2611221234567890", "/admin/orders/export.csv"];
+        return ["/admin", "/admin/users", "/admin/payments", "/admin/products", "/admin/products/new", "/admin/products/stock", $"/admin/products/{product.Id}", "/admin/orders", "/admin/orders/2611221234567890", "/admin/orders/export.csv"];
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
 
         var list = await admin.GetAsync("/admin/products");
         Assert.NotNull(list.Document.QuerySelector("[data-testid=admin-products]"));
-        Assert.NotNull(list.Document.QuerySelector("link[href*='Radzen.Blazor/css']"));
+        Assert.NotNull(list.Document.QuerySelector("link[href*='MudBlazor'][href$='.css']"));
 
         var create = await TestForm.ReadAsync(admin.Http, "/admin/products/new", "[data-testid=product-form]");
         var created = await create.PostAsync(admin.Http, new()
@@ -148,7 +148,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
 
         var shop = await AccountTestClient.Create(app).GetAsync($"/products/{id}?sel=%E7%99%BD");
         Assert.Contains("仅剩 2 件", shop.TextOf("[data-testid=stock]"));
-        Assert.Null(shop.Document.QuerySelector("link[href*='Radzen']"));
+        Assert.Null(shop.Document.QuerySelector("link[href*='MudBlazor']"));
     }
 
     [Fact]
