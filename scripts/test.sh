@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need when it is missing (Chromium, libvips, PostgreSQL, CJK and emoji fonts: Debian apt),
+# Installs what the tests need when it is missing (Chromium, PostgreSQL, CJK and emoji fonts: Debian apt),
 # starts a throw-away PostgreSQL cluster on 127.0.0.1, runs every test, and stops the cluster.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -9,8 +9,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LANG=C.UTF-8
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-ldconfig -p 2>/dev/null | grep -q 'libvips.so.42' || need+=(libvips42)
-command -v vips >/dev/null 2>&1 || need+=(libvips-tools)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' || need+=(fonts-noto-color-emoji)

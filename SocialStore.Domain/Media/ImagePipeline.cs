@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using NetVips;
 using Microsoft.Extensions.Options;
 using SocialStore.Domain.Common;
 
@@ -9,8 +10,9 @@ namespace SocialStore.Domain.Media;
 
 /// <summary>
 /// Accepts an uploaded image and stores it under <c>i/{yyyy}/{MM}/{id}</c> as full.jpg and WebP
-/// thumbnails (see <see cref="MediaUrls"/>), re-encoded with libvips in process, with every piece of
-/// metadata (GPS!) removed. Bad input raises a <see cref="DomainException"/> with a <see cref="MediaErrors"/> code.
+/// thumbnails (see <see cref="MediaUrls"/>), re-encoded with libvips (NetVips) in process, with every piece of
+/// metadata (GPS!) removed. At most <see cref="MediaOptions.MaxParallelJobs"/> uploads are decoded at once;
+/// the others wait, holding only their bytes. Bad input raises a <see cref="DomainException"/> with a <see cref="MediaErrors"/> code.
 /// When libvips cannot be loaded the app still runs: <see cref="IsAvailable"/> is false and uploads are refused.
 /// </summary>
 public sealed class ImagePipeline
@@ -35,10 +37,10 @@ public sealed class ImagePipeline
         var cores = Environment.ProcessorCount;
         jobs = new SemaphoreSlim(this.options.MaxParallelJobs > 0 ? this.options.MaxParallelJobs : cores);
         UnavailableReason = this.options.ImageProcessing
-            ? Vips.Initialise(this.options.VipsThreads > 0 ? this.options.VipsThreads : cores)
+            ? VipsSetup.Initialise(this.options.VipsThreads > 0 ? this.options.VipsThreads : cores)
             : "image processing is turned off (Media:ImageProcessing = false).";
-        Vips.Warning = message => logger.LogDebug("libvips: {Message}", message);
-        if (UnavailableReason is null) logger.LogInformation("Image uploads use libvips {Version} in process.", Vips.Version);
+        VipsSetup.Warning = message => logger.LogDebug("libvips: {Message}", message);
+        if (UnavailableReason is null) logger.LogInformation("Image uploads use libvips {Version} in process.", VipsSetup.Version);
         else logger.LogWarning("Image uploads are disabled: {Reason}", UnavailableReason);
     }
 
@@ -47,7 +49,7 @@ public sealed class ImagePipeline
     /// <summary>Why uploads are refused (for operators and logs), or null when they work.</summary>
     public string? UnavailableReason { get; }
 
-    /// <summary>The accepted formats, for hints and messages: "JPEG, PNG, WebP, GIF" and, when libvips can, "HEIC, AVIF".</summary>
+    /// <summary>The accepted formats, for hints and messages: "JPEG, PNG, WebP, GIF" and, when libvips can, "AVIF".</summary>
     public string AcceptedFormats => IsAvailable ? ImageProcessor.AcceptedFormatNames() : "";
 
     public int MaxUploadMegabytes => options.MaxUploadMegabytes;
@@ -104,8 +106,12 @@ public sealed class ImagePipeline
         await jobs.WaitAsync(cancellationToken);
         try
         {
+            // libvips is handed a whole array: the stream's own buffer when it is exactly the upload.
+            var bytes = upload.TryGetBuffer(out var buffer) && buffer.Offset == 0 && buffer.Count == buffer.Array!.Length
+                ? buffer.Array
+                : upload.ToArray();
             // CPU-bound native work: off the caller's thread, so a Blazor circuit stays responsive.
-            return await Task.Run(() => processor.Process(upload.GetBuffer(), (int)upload.Length), cancellationToken);
+            return await Task.Run(() => processor.Process(bytes), cancellationToken);
         }
         catch (VipsException ex)
         {

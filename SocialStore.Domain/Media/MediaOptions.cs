@@ -8,7 +8,7 @@ public sealed class MediaOptions
     /// <summary>Folder of the local store, relative to the content root (default data/media).</summary>
     public string? Root { get; set; }
 
-    /// <summary>False turns image uploads off, as if libvips were missing.</summary>
+    /// <summary>False turns image uploads off, as if libvips could not be loaded.</summary>
     public bool ImageProcessing { get; set; } = true;
 
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
@@ -26,8 +26,11 @@ public sealed class MediaOptions
     /// <summary>libvips worker threads per image; 0 means one per core.</summary>
     public int VipsThreads { get; set; }
 
-    /// <summary>Uploads processed at once; each holds the upload and a decoded copy in memory. 0 means one per core.</summary>
-    public int MaxParallelJobs { get; set; }
+    /// <summary>
+    /// Uploads decoded at once (default 2); the others wait. Each running job holds its upload and a
+    /// decoded copy of up to <see cref="FullMaxSide"/> pixels a side (docs/benchmarks.md has the peak memory). 0 means one per core.
+    /// </summary>
+    public int MaxParallelJobs { get; set; } = 2;
 
     internal int MaxUploadMegabytes => (int)(MaxUploadBytes / (1024 * 1024));
 

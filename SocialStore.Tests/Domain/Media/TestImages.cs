@@ -1,17 +1,13 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
-using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Text;
-using SocialStore.Domain.Media;
+using NetVips;
 
 namespace SocialStore.Tests.Domain.Media;
 
 /// <summary>
-/// Images made for the tests: pixels by the <c>vips</c> command (Debian libvips-tools, installed by
-/// scripts/test.sh), metadata segments and hostile headers built here byte by byte, and read-back
-/// through libvips in process.
+/// Images made for the tests: pixels by libvips in process (NetVips, the same library the app uses),
+/// metadata segments and hostile headers built here byte by byte, fixtures under TestData/.
 /// </summary>
 internal static class TestImages
 {
@@ -22,49 +18,44 @@ internal static class TestImages
     public const string XmpMarker = "exif:GPSLatitude";
 
     /// <summary>
-    /// An image of one colour, encoded by the extension of <paramref name="format"/> (".jpg", ".png", ".avif"…);
-    /// with <paramref name="alpha"/> it has an alpha band.
+    /// A phone photo whose metadata exiftool wrote: EXIF (Make "SocialStoreFixtureCam", GPS position in
+    /// Shanghai), XMP (the position again, dc:creator "FixtureAuthor") and IPTC (City, Keywords "SocialStoreIptcKeyword").
     /// </summary>
-    public static byte[] Solid(int width, int height, string format, byte red = 200, byte green = 120, byte blue = 40, int? alpha = null) =>
-        WithTemp(dir =>
-        {
-            var bands = alpha is null ? 3 : 4;
-            var black = Path.Combine(dir, "black.v");
-            Vips("black", black, Int(width), Int(height), "--bands", Int(bands));
-            var scale = string.Join(' ', Enumerable.Repeat("1", bands));
-            var offset = alpha is null ? $"{red} {green} {blue}" : $"{red} {green} {blue} {alpha}";
-            var output = Path.Combine(dir, "out" + format);
-            Vips("linear", black, output, scale, offset, "--uchar");
-            return File.ReadAllBytes(FileName(output));
-        });
+    public static byte[] PhotoWithGpsFixture() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "photo-with-gps.jpg"));
+
+    /// <summary>A 64 × 48 HEIC as an iPhone stores photos (HEVC inside HEIF), made with libheif's heif-enc.</summary>
+    public static byte[] PhoneHeicFixture() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "phone.heic"));
+
+    /// <summary>
+    /// An image of one colour, encoded by the extension of <paramref name="format"/> (".jpg", ".png", ".avif",
+    /// ".jpg[profile=p3]"…); with <paramref name="alpha"/> it has an alpha band.
+    /// </summary>
+    public static byte[] Solid(int width, int height, string format, byte red = 200, byte green = 120, byte blue = 40, int? alpha = null)
+    {
+        double[] colour = alpha is null ? [red, green, blue] : [red, green, blue, alpha.Value];
+        using var black = Image.Black(width, height, colour.Length);
+        using var filled = black.Linear(Enumerable.Repeat(1.0, colour.Length).ToArray(), colour, uchar: true);
+        return filled.WriteToBuffer(format);
+    }
 
     /// <summary>Left half red, right half blue: shows which way an image was turned.</summary>
-    public static byte[] RedLeftBlueRight(int width, int height) => WithTemp(dir =>
+    public static byte[] RedLeftBlueRight(int width, int height)
     {
-        var black = Path.Combine(dir, "black.v");
-        var red = Path.Combine(dir, "red.v");
-        var blue = Path.Combine(dir, "blue.v");
-        Vips("black", black, Int(width / 2), Int(height), "--bands", "3");
-        Vips("linear", black, red, "1 1 1", "255 0 0", "--uchar");
-        Vips("linear", black, blue, "1 1 1", "0 0 255", "--uchar");
-        var output = Path.Combine(dir, "out.jpg");
-        Vips("join", red, blue, output, "horizontal");
-        return File.ReadAllBytes(output);
-    });
+        using var black = Image.Black(width / 2, height, 3);
+        using var red = black.Linear([1.0, 1, 1], [255.0, 0, 0], uchar: true);
+        using var blue = black.Linear([1.0, 1, 1], [0.0, 0, 255], uchar: true);
+        using var joined = red.Join(blue, Enums.Direction.Horizontal);
+        return joined.JpegsaveBuffer();
+    }
 
     /// <summary>A photo-like (smooth noise) JPEG, e.g. 4000 × 3000 for a 12-MP camera.</summary>
-    public static byte[] PhotoJpeg(int width, int height) => WithTemp(dir =>
+    public static byte[] PhotoJpeg(int width, int height)
     {
-        var noise = Path.Combine(dir, "noise.v");
-        var grey = Path.Combine(dir, "grey.v");
-        var colour = Path.Combine(dir, "colour.v");
-        var output = Path.Combine(dir, "photo.jpg");
-        Vips("perlin", noise, Int(width), Int(height), "--cell-size", "180");
-        Vips("linear", noise, grey, "127", "128", "--uchar");
-        Vips("bandjoin", $"{grey} {grey} {grey}", colour);
-        Vips("copy", colour, output + "[Q=90]");
-        return File.ReadAllBytes(output);
-    });
+        using var noise = Image.Perlin(width, height, cellSize: 180);
+        using var grey = noise.Linear([127.0], [128.0], uchar: true);
+        using var colour = grey.Bandjoin(grey, grey);
+        return colour.JpegsaveBuffer(q: 90);
+    }
 
     /// <summary>
     /// Adds what a phone camera writes: an EXIF segment (camera make, orientation and a GPS position in
@@ -203,64 +194,24 @@ internal static class TestImages
     /// <summary>What libvips sees in an encoded image: size and every metadata field name.</summary>
     public static (int Width, int Height, IReadOnlyList<string> Fields) Inspect(byte[] encoded)
     {
-        Assert.Null(global::SocialStore.Domain.Media.Vips.Initialise(2));
-        var pin = GCHandle.Alloc(encoded, GCHandleType.Pinned);
-        try
-        {
-            using var image = VipsImage.FromBuffer(pin.AddrOfPinnedObject(), (nuint)encoded.Length);
-            return (image.Width, image.Height, image.FieldNames());
-        }
-        finally
-        {
-            pin.Free();
-        }
+        using var image = Image.NewFromBuffer(encoded);
+        return (image.Width, image.Height, image.GetFields());
     }
 
-    /// <summary>The pixel at (x, y), one value per band, read by `vips getpoint`.</summary>
-    public static int[] PixelAt(byte[] encoded, string extension, int x, int y) => WithTemp(dir =>
+    /// <summary>The pixel at (x, y), one value per band.</summary>
+    public static int[] PixelAt(byte[] encoded, int x, int y)
     {
-        var file = Path.Combine(dir, "image" + extension);
-        File.WriteAllBytes(file, encoded);
-        return Vips("getpoint", file, Int(x), Int(y))
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(v => (int)Math.Round(double.Parse(v, CultureInfo.InvariantCulture)))
-            .ToArray();
-    });
+        using var image = Image.NewFromBuffer(encoded);
+        return Rounded(image.Getpoint(x, y));
+    }
 
     /// <summary>The pixel at (x, y) after libvips converts the image from its embedded ICC profile to sRGB.</summary>
-    public static int[] PixelInSrgb(byte[] encoded, string extension, int x, int y) => WithTemp(dir =>
+    public static int[] PixelInSrgb(byte[] encoded, int x, int y)
     {
-        var file = Path.Combine(dir, "image" + extension);
-        var converted = Path.Combine(dir, "srgb.v");
-        File.WriteAllBytes(file, encoded);
-        Vips("icc_transform", file, converted, "srgb", "--embedded");
-        return Vips("getpoint", converted, Int(x), Int(y))
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(v => (int)Math.Round(double.Parse(v, CultureInfo.InvariantCulture)))
-            .ToArray();
-    });
-
-    public static string Vips(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("vips") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"vips {string.Join(' ', arguments)} failed: {error}");
-        return output.Result;
+        using var image = Image.NewFromBuffer(encoded);
+        using var converted = image.IccTransform("srgb", embedded: true);
+        return Rounded(converted.Getpoint(x, y));
     }
 
-    private static T WithTemp<T>(Func<string, T> action)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "socialstore-images", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try { return action(dir); }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
-
-    private static string FileName(string vipsTarget) => vipsTarget.Split('[')[0];
-
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static int[] Rounded(double[] values) => [.. values.Select(v => (int)Math.Round(v))];
 }

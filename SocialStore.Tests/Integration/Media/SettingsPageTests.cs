@@ -117,6 +117,21 @@ public sealed class SettingsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_HeicFromAnIphone_ShowsTheAcceptedFormatsAndChangesNothing()
+    {
+        var form = await TestForm.ReadAsync(client, Url, "[data-testid=settings-form]");
+
+        var response = await form.PostAsync(client, new() { ["Input.DisplayName"] = "After" },
+            new TestFile("Input.Avatar", "IMG_0002.HEIC", "image/heic", TestImages.PhoneHeicFixture()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("这个文件不是可用的图片，请上传以下格式的照片：JPEG, PNG, WebP, GIF, AVIF。", page.QuerySelector("[data-testid=settings-error]")?.TextContent);
+        Assert.DoesNotContain("heic", page.QuerySelector("input[type=file]")?.GetAttribute("accept") ?? "heic", StringComparison.OrdinalIgnoreCase);
+        await AssertUnchangedAsync();
+    }
+
+    [Fact]
     public async Task Post_35MBFileOnARealServer_ShowsTheSizeLimitAndChangesNothing()
     {
         // Above Kestrel's 30 MB default body limit: the page raises it so the user gets a message, not a reset connection.
