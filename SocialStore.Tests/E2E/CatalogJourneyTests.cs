@@ -93,7 +93,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
             await adminPage.GotoAsync(app.BaseUrl + "/admin/products");
             await Assertions.Expect(adminPage.Locator("[data-testid=admin-products][data-ready=true]")).ToBeAttachedAsync();
-            await Assertions.Expect(adminPage.Locator(".rz-data-row").First).ToContainTextAsync("纯棉宽松T恤");
+            await Assertions.Expect(adminPage.Locator("[data-testid=admin-products] tbody tr.mud-table-row").First).ToContainTextAsync("纯棉宽松T恤");
             await Artifacts.ScreenshotAsync(adminPage, $"{name}-2-admin-grid");
         });
         var productPath = await (await app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>().CreateDbContextAsync())
