@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Common;
+using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Notes;
 using Xunit.Abstractions;
@@ -64,6 +65,12 @@ public abstract partial class DemoSeedTests(DemoSeedFixture fixture, ITestOutput
         Assert.Equal(users.Count, users.Select(u => u.Handle).Distinct(StringComparer.Ordinal).Count());
         Assert.Contains(users, u => HasCjk(u.DisplayName));
         Assert.Contains(users, u => !HasCjk(u.DisplayName));
+    }
+
+    [Fact]
+    public async Task SeedDemo_People_MarkTheDatabaseAsTheDemoCommunity()
+    {
+        Assert.True(await new DemoCommunity(Kit.Database.Factory).IsPresentAsync(CancellationToken.None));
     }
 
     [Fact]
