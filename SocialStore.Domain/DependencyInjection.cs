@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<StaffService>();
         services.AddSingleton<SocialStore.Domain.BackOffice.BackOfficeQueries>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DemoCommunity>();
         services.AddSingleton<FeedQueries>();
         services.AddSingleton<ShopQueries>();
         services.AddSingleton<ProductQueries>();

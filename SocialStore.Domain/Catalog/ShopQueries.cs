@@ -3,7 +3,11 @@ using SocialStore.Domain.Data;
 
 namespace SocialStore.Domain.Catalog;
 
-public sealed record ProductCard(long Id, string Title, string Brand, decimal Price, decimal OriginalPrice, string Currency, string CoverKey, int SalesCount);
+/// <param name="ReferencePrice">
+/// A struck-through earlier price, set only by reads that apply <see cref="ReferencePrices"/> (the shop); null
+/// everywhere else, so no card can show an original price nobody paid (ADR-028).
+/// </param>
+public sealed record ProductCard(long Id, string Title, string Brand, decimal Price, string Currency, string CoverKey, int SalesCount, decimal? ReferencePrice = null);
 
 public sealed record CategoryChip(string Slug, string NameZh, string NameEn);
 
@@ -15,7 +19,7 @@ public sealed record ShopFilter(string? Category = null, decimal? MinPrice = nul
 public sealed record ShopPage(IReadOnlyList<ProductCard> Items, string? NextCursor);
 
 /// <summary>The shop's read side: top-level categories and on-sale products, newest first, keyset-paged by id.</summary>
-public sealed class ShopQueries(IDbContextFactory<SocialStoreDbContext> dbFactory)
+public sealed class ShopQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider? clock = null)
 {
     public const int PageSize = 24;
 
@@ -57,8 +61,11 @@ public sealed class ShopQueries(IDbContextFactory<SocialStoreDbContext> dbFactor
                 .OrderByDescending(p => p.Price).ThenByDescending(p => p.Id),
             _ => (id is { } nid ? query.Where(p => p.Id < nid) : query).OrderByDescending(p => p.Id),
         };
+        var verified = ReferencePrices.Verified(db, (clock ?? TimeProvider.System).GetUtcNow());
         var rows = await query.Take(PageSize + 1)
-            .Select(p => new ProductCard(p.Id, p.Title, p.Brand, p.Price, p.OriginalPrice, p.Currency, p.CoverKey, p.SalesCount))
+            .Select(p => new ProductCard(p.Id, p.Title, p.Brand, p.Price, p.Currency, p.CoverKey, p.SalesCount,
+                // The from-price's reference: the lowest verified one among the SKUs at that price.
+                verified.Where(s => s.ProductId == p.Id && s.Price == p.Price).OrderBy(s => s.OriginalPrice).Select(s => (decimal?)s.OriginalPrice).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         var hasMore = rows.Count > PageSize;
         if (hasMore) rows.RemoveAt(rows.Count - 1);

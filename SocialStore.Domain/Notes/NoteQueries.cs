@@ -57,7 +57,7 @@ public sealed class NoteQueries(IDbContextFactory<SocialStoreDbContext> dbFactor
         {
             var found = await db.Products.AsNoTracking()
                 .Where(p => row.ProductIds.Contains(p.Id) && p.Status == ProductStatus.OnSale)
-                .Select(p => new ProductCard(p.Id, p.Title, p.Brand, p.Price, p.OriginalPrice, p.Currency, p.CoverKey, p.SalesCount))
+                .Select(p => new ProductCard(p.Id, p.Title, p.Brand, p.Price, p.Currency, p.CoverKey, p.SalesCount))
                 .ToListAsync(cancellationToken);
             products = row.ProductIds.Select(pid => found.FirstOrDefault(p => p.Id == pid)).OfType<ProductCard>().ToList();
         }

@@ -56,7 +56,7 @@ public abstract class SearchService(IDbContextFactory<SocialStoreDbContext> dbFa
             .Where(p => keys.Contains(p.Id) && p.Status == ProductStatus.OnSale)
             .Select(p => new
             {
-                Card = new ProductCard(p.Id, p.Title, p.Brand, p.Price, p.OriginalPrice, p.Currency, p.CoverKey, p.SalesCount),
+                Card = new ProductCard(p.Id, p.Title, p.Brand, p.Price, p.Currency, p.CoverKey, p.SalesCount),
                 p.Subtitle,
             })
             .ToListAsync(cancellationToken);

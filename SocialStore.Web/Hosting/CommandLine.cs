@@ -46,7 +46,7 @@ public static class CommandLine
                 return await CreateAdminAsync(app.Services, args.Length > 1 ? args[1] : null, Console.Out);
         }
 
-        if (app.Configuration.GetValue("Seed:OnStartup", true))
+        if (SeedsOnStartup(app.Configuration, app.Environment, app.Logger))
         {
             await using var scope = app.Services.CreateAsyncScope();
             var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
@@ -70,6 +70,22 @@ public static class CommandLine
         });
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Whether start-up may generate the demo community: only in Development, and only when <c>Seed:OnStartup</c>
+    /// is on (appsettings.Development.json turns it on). Anywhere else a fresh database stays empty, so invented
+    /// people, notes and prices never reach a real site; the explicit <c>seed</c> command still works (ADR-028).
+    /// </summary>
+    internal static bool SeedsOnStartup(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
+    {
+        if (!configuration.GetValue("Seed:OnStartup", false)) return false;
+        if (environment.IsDevelopment()) return true;
+        logger.LogWarning(
+            "Seed:OnStartup is ignored in the {Environment} environment: the generated demo community (invented people, notes and products) "
+            + "is only written on start-up in Development. Run the app with the `seed` command to fill this database on purpose.",
+            environment.EnvironmentName);
+        return false;
     }
 
     internal static async Task<int> CreateAdminAsync(IServiceProvider services, string? email, TextWriter? output = null)

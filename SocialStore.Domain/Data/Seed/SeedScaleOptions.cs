@@ -67,6 +67,9 @@ internal sealed record SeedScaleOptions
         EmailDomain = "bench.socialstore.example",
     };
 
+    /// <summary>Every scale's e-mail domain: people there were generated (<see cref="DemoCommunity"/>).</summary>
+    public static IReadOnlyList<string> EmailDomains => [Demo.EmailDomain, Large.EmailDomain];
+
     /// <summary>The same shape with every volume divided, for tests of the bulk path.</summary>
     public SeedScaleOptions Scaled(int divisor) => this with
     {

@@ -32,7 +32,10 @@ internal sealed class CatalogGenerator(SeedScaleOptions options, DateTimeOffset 
             var (brand, item) = (leaf.Brands[brandIndex], leaf.Items[itemIndex]);
             var spec = random.Pick(item.Specs);
             var price = Price(item.MinPrice + (item.MaxPrice - item.MinPrice) * (decimal)random.NextDouble(), random);
-            var original = Math.Max(price, Price(price * (1.1m + (decimal)random.NextDouble() * 0.5m), random));
+            // No invented "original" price: a generated product was never sold at any other price, so its original price
+            // is its price and no strike-through shows (ADR-028). The draws that made one up stay, so the rest of the set is unchanged.
+            _ = Price(price * (1.1m + (decimal)random.NextDouble() * 0.5m), random);
+            var original = price;
             var subtitles = leaf.Subtitles.ToArray();
             random.Shuffle(subtitles);
             yield return new SeedProduct(
