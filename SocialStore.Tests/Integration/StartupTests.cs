@@ -85,7 +85,7 @@ public class StartupTests
     }
 
     [Fact]
-    public async Task Start_ProductionSandboxEnabledWithSecret_DoesNotPrintTheSecret()
+    public async Task Start_ProductionSandboxShortSecret_RefusedWithoutPrintingIt()
     {
         var (code, _, stderr) = await RunAppAsync(new()
         {
