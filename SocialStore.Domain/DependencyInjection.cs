@@ -15,7 +15,8 @@ namespace SocialStore.Domain;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddSocialStoreDomain(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <param name="sandboxByDefault">Whether the sandbox payment gateway runs when Payments:Sandbox:Enabled is unset (the web host passes "is Development").</param>
+    public static IServiceCollection AddSocialStoreDomain(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool sandboxByDefault = false)
     {
         services.AddScoped<AccountService>();
         services.AddScoped<ProfileService>();
@@ -37,7 +38,7 @@ public static class DependencyInjection
         services.AddSharingAndProfiles();
         services.AddNoteComposing();
         services.AddSearch(configuration);
-        services.AddOrdering(configuration);
+        services.AddOrdering(configuration, sandboxByDefault);
         return services;
     }
 

@@ -13,6 +13,9 @@ public enum PayStartKind
 
     /// <summary>Send the shopper to <see cref="PayStart.RedirectUrl"/>, the provider's hosted page.</summary>
     Redirect,
+
+    /// <summary>No payment gateway is configured: online payment is not available (the order stays unpaid).</summary>
+    Unavailable,
 }
 
 public sealed record PayStart(PayStartKind Kind, string? RedirectUrl = null);
@@ -23,12 +26,19 @@ public sealed record PaymentReturnState(
 
 /// <summary>
 /// Starting a payment: one <see cref="Payment"/> row per hosted session, and a refreshed "pay" click goes
-/// back to the latest pending session of the order instead of opening another.
+/// back to the latest pending session of the order instead of opening another. The return URL handed to the
+/// provider is absolute, on the configured public origin (never the request's Host).
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<SocialStoreDbContext> dbFactory, IPaymentGateway gateway, TimeProvider clock)
+public sealed class PaymentService(IDbContextFactory<SocialStoreDbContext> dbFactory, IPaymentGateway gateway, IPublicOrigin origin, TimeProvider clock)
 {
     /// <summary>Where the provider sends the shopper back; the page reads the order's state from the database.</summary>
     public static string ReturnPath(string number) => $"/payments/return/{number}";
+
+    /// <summary>False when no gateway is configured (<see cref="UnavailablePaymentGateway"/>): the shop says so instead of offering to pay.</summary>
+    public bool IsAvailable => gateway is not UnavailablePaymentGateway;
+
+    /// <summary>The absolute return URL given to the provider.</summary>
+    public string ReturnUrl(string number) => new Uri(origin.Origin, ReturnPath(number)).AbsoluteUri;
 
     public async Task<PayStart> StartAsync(string buyerId, string number, CancellationToken cancellationToken)
     {
@@ -41,8 +51,9 @@ public sealed class PaymentService(IDbContextFactory<SocialStoreDbContext> dbFac
         if (order is null) return new PayStart(PayStartKind.NotFound);
         var now = clock.GetUtcNow();
         if (order.Status != OrderStatus.PendingPayment || now >= order.PayBy) return new PayStart(PayStartKind.NotPayable);
+        if (!IsAvailable) return new PayStart(PayStartKind.Unavailable);
 
-        var returnUrl = ReturnPath(number);
+        var returnUrl = ReturnUrl(number);
         var pending = await db.Payments.AsNoTracking()
             .Where(p => p.OrderId == order.Id && p.Provider == gateway.Provider && p.Status == PaymentStatus.Pending
                 && p.Amount == order.Total && p.Currency == order.Currency)

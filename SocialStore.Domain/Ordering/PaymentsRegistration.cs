@@ -5,20 +5,23 @@ namespace SocialStore.Domain.Ordering;
 
 internal static class PaymentsRegistration
 {
-    /// <summary>Payments (start, callbacks, the sandbox's sender), the outbox dispatcher and the unpaid-order timeout.</summary>
-    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Payments (start; with the sandbox its callbacks and sender), the outbox dispatcher and the unpaid-order timeout.</summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration, bool sandbox)
     {
         services.AddOptions<SandboxCallbackOptions>().Bind(configuration.GetSection(SandboxCallbackOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<UnpaidOrderOptions>().Bind(configuration.GetSection(UnpaidOrderOptions.Section));
 
         services.AddSingleton<PaymentService>();
-        services.AddSingleton<PaymentCallbackProcessor>();
         services.AddSingleton<PaymentAdminQueries>();
 
-        services.AddHttpClient(SandboxCallbackSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<SandboxCallbackSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackSender>());
+        if (sandbox)
+        {
+            services.AddSingleton<PaymentCallbackProcessor>();
+            services.AddHttpClient(SandboxCallbackSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<SandboxCallbackSender>();
+            services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackSender>());
+        }
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxHandler, OutboxOrderUpdateHandler>();

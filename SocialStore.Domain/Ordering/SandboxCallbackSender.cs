@@ -14,7 +14,10 @@ public sealed class SandboxCallbackOptions
     /// <summary>Whether the sandbox posts its callbacks (tests switch it off and post their own).</summary>
     public bool SendCallbacks { get; set; } = true;
 
-    /// <summary>Where the callbacks go, e.g. "http://127.0.0.1:5000"; empty means the host the shopper used.</summary>
+    /// <summary>
+    /// Where the callbacks go when not to the public origin (App:PublicOrigin), e.g. an internal "http://127.0.0.1:5000";
+    /// operator configuration only, never the host a shopper's request named.
+    /// </summary>
     public string? CallbackBaseUrl { get; set; }
 
     /// <summary>A real provider reports a moment later, not while the shopper's browser is still redirecting.</summary>
@@ -50,7 +53,7 @@ public enum SandboxQueueResult
 /// </summary>
 public sealed class SandboxCallbackSender(
     SandboxGateway gateway, IHttpClientFactory httpFactory, TimeProvider clock, IOptions<SandboxCallbackOptions> options,
-    ILogger<SandboxCallbackSender> logger) : BackgroundService
+    IPublicOrigin origin, ILogger<SandboxCallbackSender> logger) : BackgroundService
 {
     public const string HttpClientName = "sandbox-callbacks";
     public const string CallbackPath = "/payments/callback/sandbox";
@@ -71,8 +74,10 @@ public sealed class SandboxCallbackSender(
     /// <summary>
     /// The signed callback for a choice. Its id is derived from the session and the event, so a double click on
     /// "Pay" sends the same callback twice (and the app applies it once), as a provider's retry would.
+    /// It goes to the configured public origin (or <see cref="SandboxCallbackOptions.CallbackBaseUrl"/>), never to
+    /// the host named by the shopper's request: a forged Host header must not aim signed requests elsewhere.
     /// </summary>
-    public SandboxDelivery Build(SandboxSession session, SandboxChoice choice, Uri baseUri)
+    public SandboxDelivery Build(SandboxSession session, SandboxChoice choice)
     {
         var evt = EventFor(choice);
         var body = new SandboxCallbackBody(
@@ -83,7 +88,7 @@ public sealed class SandboxCallbackSender(
             session.Currency,
             choice == SandboxChoice.Pay ? gateway.TransactionIdFor(session.SessionId) : null,
             clock.GetUtcNow()).ToJson();
-        var root = string.IsNullOrWhiteSpace(options.Value.CallbackBaseUrl) ? baseUri : new Uri(options.Value.CallbackBaseUrl);
+        var root = string.IsNullOrWhiteSpace(options.Value.CallbackBaseUrl) ? origin.Origin : new Uri(options.Value.CallbackBaseUrl);
         return new SandboxDelivery(new Uri(root, CallbackPath), body, gateway.Sign(body));
     }
 

@@ -9,8 +9,29 @@ public sealed class SandboxOptions
 {
     public const string Section = "Payments:Sandbox";
 
-    /// <summary>The shared secret that signs sessions and callbacks. Set a real one in production configuration.</summary>
-    public string Secret { get; set; } = "socialstore-sandbox-development-secret";
+    /// <summary>The secret used when none is configured: public (it is in the source), so accepted in Development only.</summary>
+    public const string DefaultSecret = "socialstore-sandbox-development-secret";
+
+    /// <summary>A configured secret shorter than this is refused outside Development.</summary>
+    public const int MinimumSecretLength = 32;
+
+    /// <summary>
+    /// Whether the sandbox is the payment gateway. Unset means "only in Development"; outside Development it
+    /// must be set to true explicitly (a demo), and then a real <see cref="Secret"/> and App:PublicOrigin are required.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>The shared secret that signs sessions and callbacks (at least <see cref="MinimumSecretLength"/> characters outside Development).</summary>
+    public string Secret { get; set; } = DefaultSecret;
+
+    /// <summary>Why <paramref name="secret"/> cannot sign real traffic, or null when it can.</summary>
+    public static string? SecretProblem(string? secret) => secret switch
+    {
+        _ when string.IsNullOrWhiteSpace(secret) => "is not set",
+        DefaultSecret => "is the public default from the source code",
+        { Length: < MinimumSecretLength } => $"is shorter than {MinimumSecretLength} characters",
+        _ => null,
+    };
 }
 
 /// <summary>

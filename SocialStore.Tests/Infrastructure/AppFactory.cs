@@ -65,6 +65,8 @@ public sealed class KestrelAppFactory : AppFactory
         : base(seed)
     {
         Port = FreePort();
+        // Payment return and callback URLs are built from the public origin, never from a request's Host.
+        Settings["App:PublicOrigin"] = BaseUrl;
         UseKestrel(Port);
         StartServer();
     }

@@ -69,7 +69,7 @@ public sealed class ComponentTestContext : BunitContext
 
         Services.AddSingleton(clock ?? TimeProvider.System);
         Services.AddSocialStoreData(configuration, scratch);
-        Services.AddSocialStoreDomain(configuration, scratch);
+        Services.AddSocialStoreDomain(configuration, scratch, sandboxByDefault: true);
         Services.AddScoped<SocialStore.Web.Services.BadgeCountsMemo>();
         return this;
     }

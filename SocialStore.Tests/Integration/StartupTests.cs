@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using System.Diagnostics;
 using System.Net;
 using SocialStore.Domain.Data;
 using SocialStore.Tests.Infrastructure;
@@ -57,5 +58,93 @@ public class StartupTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(null, "https://shop.example.test", "Payments:Sandbox:Secret is not set")]
+    [InlineData("socialstore-sandbox-development-secret", "https://shop.example.test", "Payments:Sandbox:Secret is the public default")]
+    [InlineData("short-secret", "https://shop.example.test", "Payments:Sandbox:Secret is shorter than 32 characters")]
+    [InlineData("a-real-secret-of-at-least-32-characters!", null, "App:PublicOrigin is not set")]
+    [InlineData("a-real-secret-of-at-least-32-characters!", "shop.example.test", "App:PublicOrigin \"shop.example.test\" must be an absolute http(s) address")]
+    public async Task Start_ProductionSandboxMisconfigured_OneLineAndExitCode1(string? secret, string? origin, string expected)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Payments__Sandbox__Enabled"] = "true",
+            ["Payments__Sandbox__Secret"] = secret,
+            ["App__PublicOrigin"] = origin,
+        };
+
+        var (code, stdout, stderr) = await RunAppAsync(environment);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("SocialStore cannot start: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public async Task Start_ProductionSandboxShortSecret_RefusedWithoutPrintingIt()
+    {
+        var (code, _, stderr) = await RunAppAsync(new()
+        {
+            ["Payments__Sandbox__Enabled"] = "true",
+            ["Payments__Sandbox__Secret"] = "short-but-private",
+        });
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("short-but-private", stderr);
+    }
+
+    /// <summary>
+    /// Runs the built app (<c>dotnet SocialStore.Web.dll</c>) in Production on a fresh SQLite file until it exits
+    /// (a refused start-up exits before it listens); killed after a minute.
+    /// </summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAppAsync(Dictionary<string, string?> environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "SocialStore.Web.dll");
+        Assert.True(File.Exists(dll), dll);
+        var data = Path.Combine(Path.GetTempPath(), "socialstore-startup-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        var env = start.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["Database__Provider"] = "Sqlite";
+        env["ConnectionStrings__SocialStore"] = $"Data Source={Path.Combine(data, "socialstore.db")}";
+        env["Media__Root"] = Path.Combine(data, "media");
+        env["Seed__OnStartup"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            if (value is null) env.Remove(key);
+            else env[key] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The app did not refuse to start:\n" + await stdout + await stderr);
+        }
+        finally
+        {
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

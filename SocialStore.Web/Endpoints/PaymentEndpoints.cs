@@ -11,6 +11,7 @@ namespace SocialStore.Web.Endpoints;
 /// Paying (ADR-018): <c>GET /orders/{number}/pay</c> opens (or reopens) a hosted session and sends the buyer
 /// there; <c>POST /sandbox-pay/{session}</c> is the sandbox's hosted page answering the shopper's choice;
 /// <c>POST /payments/callback/sandbox</c> is where the provider reports, signed, possibly late, twice or out of order.
+/// The two sandbox routes exist only while the sandbox gateway runs (ADR-027).
 /// </summary>
 public static class PaymentEndpoints
 {
@@ -18,13 +19,33 @@ public static class PaymentEndpoints
 
     public static string HostedPagePath(string session) => "/sandbox-pay/" + Uri.EscapeDataString(session);
 
-    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
+    public const string SandboxPagePrefix = "/sandbox-pay";
+
+    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints, bool sandbox)
     {
         endpoints.MapGet("/orders/{number}/pay", PayAsync).RequireAuthorization().ExcludeFromDescription();
-        endpoints.MapPost("/sandbox-pay/{session}", ChooseAsync).ExcludeFromDescription();
+        if (!sandbox) return endpoints;
+        endpoints.MapPost(SandboxPagePrefix + "/{session}", ChooseAsync).ExcludeFromDescription();
         // A server-to-server call: no cookie, no anti-forgery token; the HMAC signature is the authentication.
         endpoints.MapPost(SandboxCallbackSender.CallbackPath, CallbackAsync).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// Middleware for when the sandbox is off: its hosted page (a Razor page the component router would still match)
+    /// and its callback answer 404 like any unknown page, not the 400 of a form post without an anti-forgery token.
+    /// </summary>
+    public static Task HideSandboxAsync(HttpContext http, Func<Task> next)
+    {
+        var path = http.Request.Path;
+        if (!path.StartsWithSegments(SandboxPagePrefix, StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments(SandboxCallbackSender.CallbackPath, StringComparison.OrdinalIgnoreCase)) return next();
+        // A POST re-executed as the friendly 404 page would fail its anti-forgery check (400): a plain 404 instead.
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> PayAsync(string number, HttpContext http, PaymentService payments, CancellationToken cancellationToken)
@@ -36,30 +57,41 @@ public static class PaymentEndpoints
         {
             PayStartKind.Redirect => Results.Redirect(start.RedirectUrl!),
             PayStartKind.NotPayable => Results.LocalRedirect($"/orders/{number}"),
+            // The return page says that online payment is not available (PaymentService.IsAvailable).
+            PayStartKind.Unavailable => Results.LocalRedirect(PaymentService.ReturnPath(number)),
             _ => Results.NotFound(),
         };
     }
 
     private static IResult ChooseAsync(
         string session, [FromForm] string? choice, [FromForm(Name = "return")] string? returnUrl,
-        HttpContext http, SandboxGateway sandbox, SandboxCallbackSender sender)
+        SandboxGateway sandbox, SandboxCallbackSender sender, IPublicOrigin origin)
     {
         var verified = sandbox.ReadSession(session);
         // Names only: Enum.TryParse would also take "1".
         if (verified is null || !Enum.GetNames<SandboxChoice>().Contains(choice, StringComparer.Ordinal)) return Results.NotFound();
         var picked = Enum.Parse<SandboxChoice>(choice!);
-        var request = http.Request;
-        var delivery = sender.Build(verified, picked, new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"));
+        // The callback goes to the public origin, whatever Host this request claimed.
+        var delivery = sender.Build(verified, picked);
+        var back = SafeReturn(returnUrl, verified, origin.Origin);
         if (sender.Enqueue(delivery) == SandboxQueueResult.Full)
-            return Results.LocalRedirect(HostedPagePath(session) + "?busy=1&return=" + Uri.EscapeDataString(SafeReturn(returnUrl, verified)));
-        return Results.LocalRedirect(SafeReturn(returnUrl, verified));
+            return Results.LocalRedirect(HostedPagePath(session) + "?busy=1&return=" + Uri.EscapeDataString(back));
+        return Results.LocalRedirect(back);
     }
 
-    /// <summary>Only a path on this site (never "//evil" or an absolute URL); otherwise the order's own return page.</summary>
-    internal static string SafeReturn(string? returnUrl, SandboxSession session) =>
-        returnUrl is { Length: > 1 and <= 200 } && returnUrl[0] == '/' && returnUrl[1] is not ('/' or '\\')
+    /// <summary>
+    /// Only a path on this site (never "//evil" or another site's URL; an absolute URL on the public origin is
+    /// reduced to its path); otherwise the order's own return page.
+    /// </summary>
+    internal static string SafeReturn(string? returnUrl, SandboxSession session, Uri origin)
+    {
+        if (returnUrl is { Length: <= 300 } && Uri.TryCreate(returnUrl, UriKind.Absolute, out var absolute)
+            && absolute.Scheme is "http" or "https" && PublicOrigin.IsOn(origin, absolute))
+            returnUrl = absolute.PathAndQuery;
+        return returnUrl is { Length: > 1 and <= 200 } && returnUrl[0] == '/' && returnUrl[1] is not ('/' or '\\')
             ? returnUrl
             : PaymentService.ReturnPath(session.OrderNumber);
+    }
 
     private static async Task<IResult> CallbackAsync(HttpContext http, PaymentCallbackProcessor processor, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
@@ -9,6 +10,7 @@ using MudBlazor.Services;
 using SocialStore.Domain;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
+using SocialStore.Domain.Ordering;
 using SocialStore.Web.Components;
 using SocialStore.Web.Components.Account;
 using SocialStore.Web.Endpoints;
@@ -38,8 +40,11 @@ public static class SocialStoreHosting
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Payment guards first (ADR-027): a refused configuration stops start-up before anything else runs.
+        var (sandbox, origin) = PaymentGuards.Check(builder.Configuration, builder.Environment);
+        services.AddSingleton<IPublicOrigin>(sp => new ServerPublicOrigin(sp.GetRequiredService<IServer>(), origin));
         services.AddSocialStoreData(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddSocialStoreDomain(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSocialStoreDomain(builder.Configuration, builder.Environment.ContentRootPath, sandboxByDefault: sandbox);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -81,6 +86,9 @@ public static class SocialStoreHosting
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        var sandbox = app.Services.GetService<SandboxGateway>() is not null;
+        // Without the sandbox (ADR-027) its hosted page and callback do not exist.
+        if (!sandbox) app.Use(PaymentEndpoints.HideSandboxAsync);
         app.UseRequestLocalization();
         app.Use(AnonymousPageCache.DropAntiforgeryCookieAsync);
         app.UseOutputCache();
@@ -98,7 +106,7 @@ public static class SocialStoreHosting
         app.MapShareLinkEndpoints();
         app.MapSearchEndpoints();
         app.MapCartEndpoints();
-        app.MapPaymentEndpoints();
+        app.MapPaymentEndpoints(sandbox);
         app.MapOrderEndpoints();
         app.MapHealthChecks("/health");
         return app;

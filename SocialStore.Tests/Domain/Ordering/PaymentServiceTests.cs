@@ -18,10 +18,29 @@ public sealed class PaymentServiceTests
         Assert.Equal(PayStartKind.Redirect, first.Kind);
         Assert.Equal(first.RedirectUrl, again.RedirectUrl);
         Assert.StartsWith("/sandbox-pay/ss_" + order.Number + ".25.00.CNY.", first.RedirectUrl);
-        Assert.EndsWith("?return=" + Uri.EscapeDataString("/payments/return/" + order.Number), first.RedirectUrl);
+        // The provider gets an absolute return URL on the configured public origin.
+        Assert.EndsWith("?return=" + Uri.EscapeDataString("https://shop.example.test/payments/return/" + order.Number), first.RedirectUrl);
         await using var db = await bed.Factory.CreateDbContextAsync();
         var payment = await db.Payments.SingleAsync();
         Assert.Equal((PaymentStatus.Pending, 25m, "CNY", SandboxGateway.Name), (payment.Status, payment.Amount, payment.Currency, payment.Provider));
+    }
+
+    [Fact]
+    public async Task Start_WithoutAGateway_IsUnavailable_NoPaymentRow()
+    {
+        await using var bed = await PaymentTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        var order = await bed.OrderAsync();
+        var payments = new PaymentService(bed.Factory, new UnavailablePaymentGateway(), new ConfiguredPublicOrigin(PaymentTestBed.Origin), bed.Clock);
+
+        var start = await payments.StartAsync(order.BuyerId, order.Number, default);
+        var stranger = await payments.StartAsync("someone-else", order.Number, default);
+
+        Assert.False(payments.IsAvailable);
+        Assert.Equal(PayStartKind.Unavailable, start.Kind);
+        Assert.Null(start.RedirectUrl);
+        Assert.Equal(PayStartKind.NotFound, stranger.Kind);
+        await using var db = await bed.Factory.CreateDbContextAsync();
+        Assert.Empty(await db.Payments.ToListAsync());
     }
 
     [Fact]

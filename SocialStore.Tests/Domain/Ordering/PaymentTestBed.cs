@@ -20,6 +20,9 @@ public sealed class PaymentTestBed : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The shop's public origin the payment services build return URLs from.</summary>
+    public static readonly Uri Origin = new("https://shop.example.test/");
+
     private PaymentTestBed(TestDatabase db, TestDatabase? owned)
     {
         Db = db;
@@ -29,7 +32,7 @@ public sealed class PaymentTestBed : IAsyncDisposable
         Signal = new OutboxSignal();
         Bus = new InProcessNotificationBus();
         Notifications = new NotificationService(db.Factory, Clock, Bus);
-        Payments = new PaymentService(db.Factory, Sandbox, Clock);
+        Payments = new PaymentService(db.Factory, Sandbox, new ConfiguredPublicOrigin(Origin), Clock);
         Callbacks = new PaymentCallbackProcessor(db.Factory, Sandbox, Clock, Signal);
         Sweeper = new UnpaidOrderSweeper(db.Factory, Clock, Signal);
         Dispatcher = NewDispatcher();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Notifications;
 using SocialStore.Domain.Ordering;
@@ -18,13 +19,17 @@ namespace SocialStore.Tests.Integration.Ordering;
 /// </summary>
 public sealed class OutboxCrashTests
 {
+    /// <summary>The child runs in Production with the sandbox opted in, so it needs a real secret (ADR-027).</summary>
+    private const string Secret = "outbox-crash-test-secret-0123456789abcdef";
+
     [Fact]
     public async Task ProcessKilledBetweenCommitAndDispatch_NotificationDeliveredAfterRestart()
     {
         await using var bed = await PaymentTestBed.CreateAsync(DatabaseProvider.Sqlite);
         var order = await bed.OrderAsync();
         var session = await bed.StartAsync(order);
-        var (body, signature) = bed.Callback(session, SandboxCallbackBody.Succeeded);
+        var (body, _) = bed.Callback(session, SandboxCallbackBody.Succeeded);
+        var signature = new SandboxGateway(Options.Create(new SandboxOptions { Secret = Secret })).Sign(body);
         var mediaRoot = Path.Combine(Path.GetTempPath(), "socialstore-crash-" + Guid.NewGuid().ToString("N"));
 
         var port = FreePort();
@@ -111,6 +116,9 @@ public sealed class OutboxCrashTests
             // The test's order was placed on a fixed test clock, long "overdue" by the real one.
             env["Ordering__UnpaidOrders__Enabled"] = "false";
             env["Payments__Sandbox__SendCallbacks"] = "false";
+            env["Payments__Sandbox__Enabled"] = "true";
+            env["Payments__Sandbox__Secret"] = Secret;
+            env["App__PublicOrigin"] = $"http://127.0.0.1:{port}";
             process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
             process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,12 @@ namespace SocialStore.Tests.Integration.Ordering;
 /// <summary>
 /// The app with the sandbox's callback sender posting into the in-memory test server (there is no real port),
 /// so a choice on the hosted page really travels back as a signed, asynchronous HTTP callback.
+/// Every callback's target is recorded in <see cref="CallbackTargets"/>.
 /// </summary>
 public sealed class PaymentAppFactory : AppFactory
 {
+    public ConcurrentQueue<Uri> CallbackTargets { get; } = new();
+
     public PaymentAppFactory()
     {
         Settings["Payments:Sandbox:CallbackDelayMilliseconds"] = "50";
@@ -27,7 +31,17 @@ public sealed class PaymentAppFactory : AppFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services
             .AddHttpClient(SandboxCallbackSender.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
+            .AddHttpMessageHandler(() => new RecordingHandler(CallbackTargets)));
+    }
+
+    private sealed class RecordingHandler(ConcurrentQueue<Uri> targets) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            targets.Enqueue(request.RequestUri!);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
 
