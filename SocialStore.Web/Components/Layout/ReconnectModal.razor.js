@@ -1,19 +1,14 @@
-// The .NET 10 reconnect flow (as in the Blazor Web App template), plus one addition for phones: a page
-// hidden for a while pauses its circuit (the server keeps its state, not its memory) and resumes when
-// it is shown again; if the server no longer has it, the page reloads rather than staying dead.
+// The .NET 10 reconnect flow, as in the Blazor Web App template: a phone that slept retries when it is
+// shown again; a circuit the server no longer has is resumed, or the page reloads rather than staying dead.
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
 document.getElementById("components-resume-button").addEventListener("click", resume);
 
-const pauseWhenHiddenMs = 120_000;
-let pauseTimer = null;
-let pausedWhileHidden = false;
-
 function handleReconnectStateChanged(event) {
     const state = event.detail.state;
     if (state === "show" || state === "paused" || state === "retrying") {
-        if (!reconnectModal.open && !(state === "paused" && pausedWhileHidden)) reconnectModal.showModal();
+        if (!reconnectModal.open) reconnectModal.showModal();
     } else if (state === "hide") {
         reconnectModal.close();
     } else if (state === "failed") {
@@ -49,18 +44,3 @@ async function resume() {
 async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") await retry();
 }
-
-document.addEventListener("visibilitychange", async () => {
-    if (document.visibilityState === "hidden") {
-        clearTimeout(pauseTimer);
-        pauseTimer = setTimeout(async () => {
-            try { pausedWhileHidden = await Blazor.pauseCircuit(); } catch { pausedWhileHidden = false; }
-        }, pauseWhenHiddenMs);
-        return;
-    }
-    clearTimeout(pauseTimer);
-    if (pausedWhileHidden) {
-        pausedWhileHidden = false;
-        await resume();
-    }
-});
