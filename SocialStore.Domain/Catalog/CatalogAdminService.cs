@@ -21,7 +21,16 @@ public sealed record ProductEdit(
 
 public sealed record AdminCategory(int Id, int? ParentId, string NameZh, string NameEn);
 
-public sealed record StockEdit(long SkuId, int Stock);
+/// <summary>A new stock for a SKU; <paramref name="ReadStock"/> is the stock the form showed, and the edit only lands while it is still that.</summary>
+public sealed record StockEdit(long SkuId, int Stock, int? ReadStock = null);
+
+/// <summary>A stock edit refused because the stock changed after the form was read (a sale, a refund, another admin): <paramref name="Now"/> is what it is.</summary>
+public sealed record StockConflict(long SkuId, string SkuKey, int Read, int Now);
+
+public sealed record StockSaveResult(int Changed, IReadOnlyList<StockConflict> Conflicts);
+
+/// <summary>The saved product, SKUs whose original price is below the price, and stock edits refused because the stock changed meanwhile.</summary>
+public sealed record ProductSaveResult(long Id, IReadOnlyList<string> Warnings, IReadOnlyList<StockConflict> Conflicts);
 
 public sealed record AdminSkuStockRow(long SkuId, long ProductId, string ProductTitle, string SkuLabel, int Stock, decimal Price);
 
@@ -31,6 +40,10 @@ public sealed record AuditRow(DateTimeOffset At, string ActorName, string SkuKey
 /// The admin catalog. Every method checks the caller's role itself, so a page that forgot its
 /// [Authorize] attribute, or a circuit whose user lost the role, still cannot change anything.
 /// Price and stock changes are written to the audit log in the same transaction as the change.
+/// Stock is sold while a form is open, so a stock edit is a conditional UPDATE on the stock the form read
+/// (the row count decides, like checkout's reservation): a sale in between refuses that SKU's edit
+/// instead of bringing the sold units back. SKU rows are written before the product row, in the order
+/// checkout locks them.
 /// </summary>
 public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock)
 {
@@ -87,8 +100,11 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
     }
 
-    /// <summary>Creates (id null) or updates a product; returns its id and the SKUs whose original price is below the price.</summary>
-    public async Task<(long Id, IReadOnlyList<string> Warnings)> SaveAsync(
+    /// <summary>
+    /// Creates (id null) or updates a product. A SKU whose stock changed since the form read it (its
+    /// <see cref="SkuInput.ReadStock"/>) is left exactly as it is and reported as a conflict; the rest saves.
+    /// </summary>
+    public async Task<ProductSaveResult> SaveAsync(
         ClaimsPrincipal actor, long? id, ProductEdit edit, CancellationToken cancellationToken, Stream? newImage = null)
     {
         var actorId = EnsureAdmin(actor);
@@ -99,36 +115,84 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         var tags = string.Join(",", (edit.Tags ?? "").Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
         if (tags.Length > Product.TagsMaxLength) throw new DomainException("Catalog.TagsTooLong", Product.TagsMaxLength);
         if (!Enum.IsDefined(edit.Status)) throw new DomainException("Catalog.StatusInvalid");
+        if (edit.Skus.Any(s => s.Stock < 0)) throw new DomainException("Catalog.NegativeStock");
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Categories.AnyAsync(c => c.Id == edit.CategoryId, cancellationToken)) throw new DomainException("Catalog.CategoryInvalid");
-        Product product;
-        if (id is { } existing)
+        ImageUploadResult? image = null;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            product = await db.Products.Include(p => p.Options).Include(p => p.Skus).Include(p => p.Images).AsSplitQuery()
-                .FirstOrDefaultAsync(p => p.Id == existing, cancellationToken) ?? throw new DomainException("Catalog.ProductNotFound");
+            if (!await db.Categories.AnyAsync(c => c.Id == edit.CategoryId, cancellationToken)) throw new DomainException("Catalog.CategoryInvalid");
+            if (id is { } existing && !await db.Products.AnyAsync(p => p.Id == existing, cancellationToken)) throw new DomainException("Catalog.ProductNotFound");
+            // The image is processed before the transaction, so the write lock is not held through it.
+            if (newImage is not null)
+            {
+                if (id is { } productId && await db.ProductImages.CountAsync(i => i.ProductId == productId, cancellationToken) >= Product.MaxImages)
+                    throw new DomainException("Catalog.TooManyImages", Product.MaxImages);
+                image = await images.SaveAsync(newImage, cancellationToken);
+            }
         }
-        else
+
+        return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
-            product = new Product { Currency = "CNY", CreatedAt = clock.GetUtcNow() };
-            db.Products.Add(product);
-        }
-        (product.Title, product.Subtitle, product.Description, product.Brand, product.CategoryId, product.Tags, product.Status) =
-            (title, subtitle, description, brand, edit.CategoryId, tags, edit.Status);
-        if (newImage is not null)
-        {
-            if (product.Images.Count >= Product.MaxImages) throw new DomainException("Catalog.TooManyImages", Product.MaxImages);
-            var saved = await images.SaveAsync(newImage, cancellationToken);
-            product.SetImages([.. product.Images.OrderBy(i => i.Position), new ProductImage { StorageKey = saved.Key, Width = saved.Width, Height = saved.Height }]);
-        }
-        if (edit.Status == ProductStatus.OnSale && string.IsNullOrEmpty(product.CoverKey)) throw new DomainException("Catalog.NeedsImageToSell");
-        // The options are replaced as a whole: remove the old rows explicitly so EF deletes them.
-        db.ProductOptions.RemoveRange(product.Options);
-        var result = product.SetVariants(edit.Options, edit.Skus);
-        await db.SaveChangesAsync(cancellationToken);
-        Audit(db, product.Id, actorId, result.Changes);
-        await db.SaveChangesAsync(cancellationToken);
-        return (product.Id, result.Warnings);
+            Product product;
+            if (id is { } existing)
+            {
+                product = await db.Products.Include(p => p.Options).Include(p => p.Skus).Include(p => p.Images).AsSplitQuery()
+                    .FirstOrDefaultAsync(p => p.Id == existing, ct) ?? throw new DomainException("Catalog.ProductNotFound");
+            }
+            else
+            {
+                product = new Product { Currency = "CNY", CreatedAt = clock.GetUtcNow() };
+                db.Products.Add(product);
+            }
+            (product.Title, product.Subtitle, product.Description, product.Brand, product.CategoryId, product.Tags, product.Status) =
+                (title, subtitle, description, brand, edit.CategoryId, tags, edit.Status);
+            if (image is not null)
+            {
+                if (product.Images.Count >= Product.MaxImages) throw new DomainException("Catalog.TooManyImages", Product.MaxImages);
+                product.SetImages([.. product.Images.OrderBy(i => i.Position), new ProductImage { StorageKey = image.Key, Width = image.Width, Height = image.Height }]);
+            }
+            if (edit.Status == ProductStatus.OnSale && string.IsNullOrEmpty(product.CoverKey)) throw new DomainException("Catalog.NeedsImageToSell");
+
+            // Stock first, SKU by SKU in id order: the conditional UPDATE takes the SKU row lock before the product's.
+            var skus = edit.Skus.ToList();
+            var conflicts = new List<StockConflict>();
+            var stockChanges = new List<VariantChange>();
+            var stockEdits = skus.Select((input, index) => (Index: index, Input: input, Sku: product.Skus.FirstOrDefault(s => s.Key == KeyOf(input))))
+                .Where(x => x.Input.ReadStock is not null).ToList();
+            foreach (var (index, input, sku) in stockEdits.OrderBy(x => x.Sku?.Id ?? long.MaxValue))
+            {
+                if (sku is null)
+                {
+                    // Not stored yet (a new combination): its stock is simply the one typed.
+                    skus[index] = input with { ReadStock = null };
+                    continue;
+                }
+                var read = input.ReadStock!.Value;
+                if (input.Stock == read) continue;
+                var written = await db.Skus.Where(s => s.Id == sku.Id && s.Stock == read)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Stock, input.Stock), ct);
+                if (written == 1)
+                {
+                    stockChanges.Add(new VariantChange(sku.Key, nameof(Sku.Stock), Count(read), Count(input.Stock)));
+                    continue;
+                }
+                var now = await db.Skus.Where(s => s.Id == sku.Id).Select(s => s.Stock).SingleAsync(ct);
+                conflicts.Add(new StockConflict(sku.Id, sku.Key, read, now));
+                // Nothing of this SKU is overwritten: it keeps what is stored.
+                skus[index] = input with { Price = sku.Price, OriginalPrice = sku.OriginalPrice, IsActive = sku.IsActive, Stock = now, ReadStock = now };
+            }
+
+            // The options are replaced as a whole: remove the old rows explicitly so EF deletes them.
+            db.ProductOptions.RemoveRange(product.Options);
+            var result = product.SetVariants(edit.Options, skus);
+            await db.SaveChangesAsync(ct);
+            // The summary stock is counted in the database: the SKU stock tracked here may be stale by now.
+            await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(
+                p => p.Stock, p => db.Skus.Where(k => k.ProductId == p.Id && k.IsActive).Sum(k => k.Stock)), ct);
+            Audit(db, product.Id, actorId, [.. result.Changes, .. stockChanges]);
+            await db.SaveChangesAsync(ct);
+            return new ProductSaveResult(product.Id, result.Warnings, conflicts);
+        }, cancellationToken);
     }
 
     public async Task AddImageAsync(ClaimsPrincipal actor, long productId, Stream content, CancellationToken cancellationToken)
@@ -170,25 +234,47 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         return rows.Select(r => new AdminSkuStockRow(r.Id, r.ProductId, r.Title, string.Join(" / ", SkuKey.Split(r.Key)), r.Stock, r.Price)).ToList();
     }
 
-    /// <summary>Sets the stock of many SKUs at once: all or nothing, every change in the audit log.</summary>
-    public async Task<int> SetStockAsync(ClaimsPrincipal actor, IReadOnlyList<StockEdit> edits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the stock of many SKUs at once, every change in the audit log. An edit whose SKU's stock is no
+    /// longer the <see cref="StockEdit.ReadStock"/> the form showed is refused and reported; the others land.
+    /// </summary>
+    public async Task<StockSaveResult> SetStockAsync(ClaimsPrincipal actor, IReadOnlyList<StockEdit> edits, CancellationToken cancellationToken)
     {
         var actorId = EnsureAdmin(actor);
         if (edits.Any(e => e.Stock < 0)) throw new DomainException("Catalog.NegativeStock");
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var skuIds = edits.Select(e => e.SkuId).Distinct().ToList();
-        var productIds = await db.Skus.Where(s => skuIds.Contains(s.Id)).Select(s => s.ProductId).Distinct().ToListAsync(cancellationToken);
-        var products = await db.Products.Include(p => p.Skus).Where(p => productIds.Contains(p.Id)).ToListAsync(cancellationToken);
-        var changed = 0;
-        foreach (var edit in edits)
+        return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
-            var product = products.FirstOrDefault(p => p.Skus.Any(s => s.Id == edit.SkuId)) ?? throw new DomainException("Catalog.SkuNotFound");
-            if (product.SetStock(edit.SkuId, edit.Stock) is not { } change) continue;
-            Audit(db, product.Id, actorId, [change]);
-            changed++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return changed;
+            var skuIds = edits.Select(e => e.SkuId).Distinct().ToList();
+            var skus = await db.Skus.AsNoTracking().Where(s => skuIds.Contains(s.Id))
+                .Select(s => new { s.Id, s.ProductId, s.Key, s.Stock }).ToDictionaryAsync(s => s.Id, ct);
+            if (skuIds.Any(s => !skus.ContainsKey(s))) throw new DomainException("Catalog.SkuNotFound");
+            var conflicts = new List<StockConflict>();
+            var changedProducts = new SortedSet<long>();
+            var changed = 0;
+            // SKUs in id order, then products: the order checkout locks them in.
+            foreach (var edit in edits.DistinctBy(e => e.SkuId).OrderBy(e => e.SkuId))
+            {
+                var sku = skus[edit.SkuId];
+                var read = edit.ReadStock ?? sku.Stock;
+                if (edit.Stock == read) continue;
+                var written = await db.Skus.Where(s => s.Id == sku.Id && s.Stock == read)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Stock, edit.Stock), ct);
+                if (written == 0)
+                {
+                    var now = await db.Skus.Where(s => s.Id == sku.Id).Select(s => s.Stock).SingleAsync(ct);
+                    conflicts.Add(new StockConflict(sku.Id, sku.Key, read, now));
+                    continue;
+                }
+                Audit(db, sku.ProductId, actorId, [new VariantChange(sku.Key, nameof(Sku.Stock), Count(read), Count(edit.Stock))]);
+                changedProducts.Add(sku.ProductId);
+                changed++;
+            }
+            foreach (var productId in changedProducts)
+                await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(
+                    p => p.Stock, p => db.Skus.Where(k => k.ProductId == p.Id && k.IsActive).Sum(k => k.Stock)), ct);
+            await db.SaveChangesAsync(ct);
+            return new StockSaveResult(changed, conflicts);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditRow>> AuditAsync(ClaimsPrincipal actor, long productId, CancellationToken cancellationToken)
@@ -209,6 +295,10 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
             ProductId = productId, SkuKey = c.SkuKey, Field = c.Field, OldValue = c.OldValue, NewValue = c.NewValue, ActorId = actorId, At = now,
         }));
     }
+
+    private static string KeyOf(SkuInput input) => SkuKey.Join(input.Values.Select(v => (v ?? "").Trim()));
+
+    private static string Count(int stock) => stock.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string EnsureAdmin(ClaimsPrincipal actor)
     {

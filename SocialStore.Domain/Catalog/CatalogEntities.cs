@@ -88,7 +88,8 @@ public class Product
     /// <summary>
     /// Replaces the options and updates the SKUs to match the input: SKUs are matched by their values,
     /// so an existing SKU keeps its id (reviews and orders point at it) and its price and stock changes
-    /// are returned for the audit log; SKUs no longer listed are switched off, never deleted.
+    /// are returned for the audit log; SKUs no longer listed are switched off, never deleted. The stock of an
+    /// existing SKU whose input carries <see cref="SkuInput.ReadStock"/> is left to the caller.
     /// </summary>
     public VariantResult SetVariants(IReadOnlyList<OptionInput> options, IReadOnlyList<SkuInput> skus)
     {
@@ -131,8 +132,11 @@ public class Product
             }
             if (existing.Price != input.Price) changes.Add(new VariantChange(key, nameof(Sku.Price), Text(existing.Price), Text(input.Price)));
             if (existing.OriginalPrice != input.OriginalPrice) changes.Add(new VariantChange(key, nameof(Sku.OriginalPrice), Text(existing.OriginalPrice), Text(input.OriginalPrice)));
+            (existing.Price, existing.OriginalPrice, existing.IsActive) = (input.Price, input.OriginalPrice, input.IsActive);
+            // A stock the form read is written by the caller, conditionally on that value (CatalogAdminService).
+            if (input.ReadStock is not null) continue;
             if (existing.Stock != input.Stock) changes.Add(new VariantChange(key, nameof(Sku.Stock), Text(existing.Stock), Text(input.Stock)));
-            (existing.Price, existing.OriginalPrice, existing.Stock, existing.IsActive) = (input.Price, input.OriginalPrice, input.Stock, input.IsActive);
+            existing.Stock = input.Stock;
         }
         foreach (var removed in Skus.Where(s => s.IsActive && !keys.Contains(s.Key)))
         {

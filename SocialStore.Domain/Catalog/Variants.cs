@@ -104,8 +104,12 @@ public static class SkuKey
 /// <summary>What the merchant types for an option: a name and its values.</summary>
 public sealed record OptionInput(string Name, IReadOnlyList<string> Values);
 
-/// <summary>What the merchant types for one SKU: its values (one per option, in option order), prices and stock.</summary>
-public sealed record SkuInput(IReadOnlyList<string> Values, decimal Price, decimal OriginalPrice, int Stock, bool IsActive = true);
+/// <summary>
+/// What the merchant types for one SKU: its values (one per option, in option order), prices and stock.
+/// <paramref name="ReadStock"/> is the stock the form showed; when it is set, <see cref="Product.SetVariants"/>
+/// leaves an existing SKU's stock alone and the caller writes it conditionally on that value.
+/// </summary>
+public sealed record SkuInput(IReadOnlyList<string> Values, decimal Price, decimal OriginalPrice, int Stock, bool IsActive = true, int? ReadStock = null);
 
 /// <summary>A price or stock change made by <see cref="Product.SetVariants"/>, for the audit log.</summary>
 public sealed record VariantChange(string SkuKey, string Field, string OldValue, string NewValue);

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SocialStore.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh SQLite file (Development environment, so confirmation links show on the page).
+/// The real app on a fresh SQLite file (Development environment, requests from loopback, so confirmation links show on the page).
 /// <see cref="Seed"/> chooses whether the demo community is generated at start-up.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -46,7 +47,29 @@ public class AppFactory : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings.Concat(Settings)) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
-            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
+        {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+            services.AddTransient<IStartupFilter, RemoteAddressStartupFilter>();
+        });
+    }
+
+    /// <summary>Sent by a test to play a client on another machine; without it a request comes from this one, as a browser on the developer's machine would.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>The test server leaves the connection's address empty: give it loopback, or the address a test asked for.</summary>
+    private sealed class RemoteAddressStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.TryParse(context.Request.Headers[RemoteAddressHeader].ToString(), out var address)
+                    ? address
+                    : IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

@@ -5,7 +5,8 @@ namespace SocialStore.Web.Hosting;
 
 /// <summary>
 /// There is no mail server: messages are logged. In Development the confirmation and reset
-/// pages also show the link (see ADR-007). A real sender implements the same interface.
+/// pages also show the link (see ADR-007), but only to the browser that registered or asked and
+/// only on this machine (Components/Account/DevLinks.cs). A real sender implements the same interface.
 /// </summary>
 public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender<ApplicationUser>
 {

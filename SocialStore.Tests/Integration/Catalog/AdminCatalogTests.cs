@@ -193,6 +193,63 @@ public sealed class AdminCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admin_EditorSavedAfterASale_StockRefusedWithStockNowAndOtherFieldsSaved()
+    {
+        var product = await CatalogTestData.SimpleAsync(db, "面霜", 59m, stock: 10);
+        var skuId = product.Skus.Single().Id;
+        using var admin = await TestAdmins.ClientAsync(app);
+        var form = await TestForm.ReadAsync(admin.Http, $"/admin/products/{product.Id}", "[data-testid=product-form]");
+        await SellAsync(skuId, product.Id, 3);
+
+        var response = await form.PostAsync(admin.Http, new() { ["Input.Title"] = "面霜 新版", ["Input.Skus[0].Stock"] = "20", ["Input.Skus[0].Price"] = "49" });
+
+        var doc = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("现为 7", doc.QuerySelector("[data-testid=error]")!.TextContent);
+        Assert.Equal("7", doc.QuerySelector("input[name='Input.Skus[0].Stock']")!.GetAttribute("value"));
+        await using var after = await db.CreateDbContextAsync();
+        var saved = await after.Products.Include(p => p.Skus).SingleAsync(p => p.Id == product.Id);
+        Assert.Equal(("面霜 新版", 7, 7, 59m), (saved.Title, saved.Stock, saved.Skus.Single().Stock, saved.Skus.Single().Price));
+        Assert.Empty(await after.CatalogAuditLog.Where(l => l.ProductId == product.Id).ToListAsync());
+
+        // The form now carries the stock as it is: saved again, it lands.
+        var again = await TestForm.ReadAsync(admin.Http, $"/admin/products/{product.Id}", "[data-testid=product-form]");
+        var saved2 = await again.PostAsync(admin.Http, new() { ["Input.Skus[0].Stock"] = "20" });
+        Assert.Contains("saved=true", saved2.RequestMessage!.RequestUri!.Query);
+        await using var last = await db.CreateDbContextAsync();
+        Assert.Equal(20, (await last.Skus.SingleAsync(s => s.Id == skuId)).Stock);
+        Assert.Single(await last.CatalogAuditLog.Where(l => l.ProductId == product.Id && l.Field == "Stock" && l.OldValue == "7" && l.NewValue == "20").ToListAsync());
+    }
+
+    [Fact]
+    public async Task Admin_BulkStockSavedAfterASale_ThatRowRefusedOthersSaved()
+    {
+        var a = await CatalogTestData.SimpleAsync(db, "A货", 10m, stock: 10);
+        var b = await CatalogTestData.SimpleAsync(db, "B货", 20m, stock: 2);
+        using var admin = await TestAdmins.ClientAsync(app);
+        var form = await TestForm.ReadAsync(admin.Http, "/admin/products/stock", "[data-testid=stock-form]");
+        var rowOf = (Product product) => form.Fields.Single(f => f.Key.EndsWith(".SkuId") && f.Value == product.Skus.Single().Id.ToString()).Key.Replace(".SkuId", ".Stock");
+        await SellAsync(a.Skus.Single().Id, a.Id, 4);
+
+        var response = await form.PostAsync(admin.Http, new() { [rowOf(a)] = "50", [rowOf(b)] = "30" });
+
+        var doc = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("现为 6", doc.QuerySelector("[data-testid=error]")!.TextContent);
+        await using var after = await db.CreateDbContextAsync();
+        Assert.Equal((6, 6), ((await after.Skus.SingleAsync(s => s.ProductId == a.Id)).Stock, (await after.Products.SingleAsync(p => p.Id == a.Id)).Stock));
+        Assert.Equal((30, 30), ((await after.Skus.SingleAsync(s => s.ProductId == b.Id)).Stock, (await after.Products.SingleAsync(p => p.Id == b.Id)).Stock));
+        Assert.Empty(await after.CatalogAuditLog.Where(l => l.ProductId == a.Id).ToListAsync());
+        Assert.Single(await after.CatalogAuditLog.Where(l => l.ProductId == b.Id && l.OldValue == "2" && l.NewValue == "30").ToListAsync());
+    }
+
+    /// <summary>A sale as checkout makes it: the SKU and the product's summary stock go down.</summary>
+    private async Task SellAsync(long skuId, long productId, int quantity)
+    {
+        await using var context = await db.CreateDbContextAsync();
+        await context.Skus.Where(s => s.Id == skuId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Stock, x => x.Stock - quantity));
+        await context.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Stock, x => x.Stock - quantity));
+    }
+
+    [Fact]
     public async Task DeliveredOrderLine_ShopperReviewsWithAPhoto_ReviewShowsVerifiedAndJsonLdRates()
     {
         var product = await CatalogTestData.ProductAsync(db, "纯棉T恤", [CatalogTestData.Colour], [new(["红"], 99m, 129m, 5), new(["白"], 89m, 99m, 5)]);

@@ -22,12 +22,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
-        accountGroup.MapPost("/PerformExternalLogin", (
+        accountGroup.MapPost("/PerformExternalLogin", async (
             HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string provider,
             [FromForm] string returnUrl) =>
         {
+            // A provider this site does not have (a hand-made form) goes back to the sign-in page instead of failing.
+            if (!(await signInManager.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider))
+                return (IResult)TypedResults.LocalRedirect("~/Account/Login");
+
             IEnumerable<KeyValuePair<string, StringValues>> query = [
                 new("ReturnUrl", returnUrl),
                 new("Action", ExternalLogin.LoginCallbackAction)];
@@ -99,6 +103,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string provider) =>
         {
+            // A provider this site does not have (a hand-made form) goes back to the page instead of failing.
+            if (!(await signInManager.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider))
+                return (IResult)TypedResults.LocalRedirect("~/Account/Manage/ExternalLogins");
+
             // Clear the existing external cookie to ensure a clean login process
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
 
