@@ -309,4 +309,85 @@ public sealed class StaffServiceTests
              new StaffAuditRow(Now, "boss", AuditActions.RoleGrant, "alice", "", Roles.Moderator)],
             changes);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SetRoleAsync_EightAdminsGrantTheSameRoleAtOnce_OneRoleRowAndOneAuditEntry(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var bed = await ArrangeAsync(db);
+        var admins = new List<ClaimsPrincipal>();
+        for (var i = 0; i < 8; i++)
+        {
+            var admin = await TestData.UserAsync(db.Factory, $"admin{i}");
+            await AddRoleAsync(db.Factory, admin.Id, Roles.Admin);
+            admins.Add(Principal(admin.Id, Roles.Admin));
+        }
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var calls = admins.Select(admin => Task.Run(async () =>
+        {
+            await start.Task;
+            return await bed.Staff.SetRoleAsync(admin, bed.Target.Id, Roles.Moderator, true, CancellationToken.None);
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls); // any exception fails the test here
+
+        Assert.Single(results, r => r);
+        var after = await SnapshotAsync(db, bed.Target.Id);
+        Assert.Equal([Roles.Moderator], after.Roles);
+        var entry = Assert.Single(after.Audit);
+        Assert.Equal((AuditActions.RoleGrant, bed.Target.Id, Roles.Moderator), (entry.Action, entry.TargetId, entry.After));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SetRoleAsync_EightAdminsGrantBeforeTheRoleExists_OneRoleOneRowOneAuditEntry(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var bed = await ArrangeAsync(db, seedRoles: false);
+        var admins = new List<ClaimsPrincipal>();
+        for (var i = 0; i < 8; i++) admins.Add(Principal((await TestData.UserAsync(db.Factory, $"admin{i}")).Id, Roles.Admin));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var calls = admins.Select(admin => Task.Run(async () =>
+        {
+            await start.Task;
+            return await bed.Staff.SetRoleAsync(admin, bed.Target.Id, Roles.Moderator, true, CancellationToken.None);
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+
+        Assert.Single(results, r => r);
+        await using var context = await db.Factory.CreateDbContextAsync();
+        Assert.Equal(1, await context.Roles.CountAsync(r => r.NormalizedName == "MODERATOR"));
+        var after = await SnapshotAsync(db, bed.Target.Id);
+        Assert.Equal([Roles.Moderator], after.Roles);
+        Assert.Single(after.Audit);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SetRoleAsync_EightAdminsRevokeTheSameRoleAtOnce_RowGoneAndOneAuditEntry(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var bed = await ArrangeAsync(db);
+        await AddRoleAsync(db.Factory, bed.Target.Id, Roles.Admin);
+        var admins = new List<ClaimsPrincipal>();
+        for (var i = 0; i < 8; i++) admins.Add(Principal((await TestData.UserAsync(db.Factory, $"admin{i}")).Id, Roles.Admin));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var calls = admins.Select(admin => Task.Run(async () =>
+        {
+            await start.Task;
+            return await bed.Staff.SetRoleAsync(admin, bed.Target.Id, Roles.Admin, false, CancellationToken.None);
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+
+        Assert.Single(results, r => r);
+        var after = await SnapshotAsync(db, bed.Target.Id);
+        Assert.Empty(after.Roles);
+        Assert.Equal(AuditActions.RoleRevoke, Assert.Single(after.Audit).Action);
+    }
 }
