@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Audit;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Social;
 
 namespace SocialStore.Domain.Identity;
 
@@ -79,8 +80,10 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
             bool changed;
             if (member)
             {
-                changed = !await db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == roleId, ct);
-                if (changed) db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleId });
+                // Another admin may be granting the same role right now: a row the database refuses as a
+                // duplicate is already there (PostgreSQL lets both transactions get past the check).
+                changed = !await db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == roleId, ct)
+                    && await LikeService.TryInsertAsync(db, new IdentityUserRole<string> { UserId = userId, RoleId = roleId }, ct);
             }
             else
             {
@@ -131,9 +134,9 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
     {
         if (await RoleIdAsync(db, role, cancellationToken) is { } id) return id;
         var created = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
-        db.Roles.Add(created);
-        await db.SaveChangesAsync(cancellationToken);
-        return created.Id;
+        if (await LikeService.TryInsertAsync(db, created, cancellationToken)) return created.Id;
+        // Created meanwhile by a concurrent call (the role name is unique): use that one.
+        return await RoleIdAsync(db, role, cancellationToken) ?? throw new InvalidOperationException($"The role {role} is neither there nor insertable.");
     }
 
     private static string EnsureAdmin(ClaimsPrincipal actor)

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 using SocialStore.Domain;
 using SocialStore.Domain.Data;
 
@@ -36,10 +38,10 @@ public sealed class ComponentTestContext : BunitContext
     /// <summary>Holds the database's commands while closed (see <see cref="DatabaseGate"/>).</summary>
     public DatabaseGate Gate { get; } = new();
 
-    /// <summary>Components rendered from now on see this user as signed in.</summary>
-    public ComponentTestContext SignIn(string userId)
+    /// <summary>Components rendered from now on see this user as signed in, in these roles (Admin, Moderator).</summary>
+    public ComponentTestContext SignIn(string userId, params string[] roles)
     {
-        authorization.SetAuthorized(userId).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        authorization.SetAuthorized(userId).SetRoles(roles).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         return this;
     }
 
@@ -71,6 +73,22 @@ public sealed class ComponentTestContext : BunitContext
         Services.AddSocialStoreData(configuration, scratch);
         Services.AddSocialStoreDomain(configuration, scratch, sandboxByDefault: true);
         Services.AddScoped<SocialStore.Web.Services.BadgeCountsMemo>();
+        return this;
+    }
+
+    /// <summary>
+    /// MudBlazor as the app's host sets it up (its own texts through <see cref="SocialStore.Web.Services.MudResourceLocalizer"/>),
+    /// with snackbars that appear without a transition. bUnit only records MudBlazor's JavaScript calls (loose mode).
+    /// </summary>
+    public ComponentTestContext UseMudBlazor()
+    {
+        Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddTransient<MudLocalizer, SocialStore.Web.Services.MudResourceLocalizer>();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         return this;
     }
 
