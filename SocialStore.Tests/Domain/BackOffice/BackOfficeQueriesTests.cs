@@ -174,6 +174,6 @@ public sealed class BackOfficeQueriesTests : IDisposable
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             new BackOfficeQueries(db.Factory, new ManualClock(Now)).FiguresAsync(actor, TimeZoneInfo.Utc, CancellationToken.None));
 
-        Assert.Equal(CatalogAdminService.AdminOnly, error.Code);
+        Assert.Equal(BackOfficeQueries.AdminOnly, error.Code);
     }
 }
