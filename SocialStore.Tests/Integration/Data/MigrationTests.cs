@@ -32,6 +32,48 @@ public class MigrationTests
     }
 
     [Fact]
+    public void Providers_HaveTheSameTablesColumnsKeysAndIndexes()
+    {
+        // Column types, defaults and index filters are the providers' own; names, nullability, keys,
+        // foreign keys and indexes must agree, or code that works on one provider fails on another.
+        var sqlite = Describe("Sqlite");
+        foreach (var provider in new[] { "PostgreSql", "SqlServer" })
+        {
+            var other = Describe(provider);
+            var missing = sqlite.Except(other).ToList();
+            var extra = other.Except(sqlite).ToList();
+            Assert.True(missing.Count == 0 && extra.Count == 0,
+                $"{provider} differs from Sqlite. Only on Sqlite: {string.Join("; ", missing)}. Only on {provider}: {string.Join("; ", extra)}");
+        }
+        Assert.Contains(sqlite, d => d.StartsWith("AspNetUserPasskeys.", StringComparison.Ordinal));
+    }
+
+    private static List<string> Describe(string provider)
+    {
+        using var context = DesignTimeContext(provider);
+        var model = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var lines = new List<string>();
+        static string Columns(IEnumerable<IColumn> columns) => string.Join(",", columns.Select(c => c.Name));
+        foreach (var table in model.Tables)
+        {
+            var name = table.SchemaQualifiedName;
+            foreach (var column in table.Columns)
+            {
+                var clrType = column.PropertyMappings.FirstOrDefault()?.Property.ClrType.Name ?? "json";
+                lines.Add($"{name}.{column.Name} {clrType}{(column.IsNullable ? "?" : "")} max={column.MaxLength}");
+            }
+            if (table.PrimaryKey is { } pk) lines.Add($"{name} PK {pk.Name} ({Columns(pk.Columns)})");
+            foreach (var unique in table.UniqueConstraints.Where(u => !u.GetIsPrimaryKey()))
+                lines.Add($"{name} UNIQUE {unique.Name} ({Columns(unique.Columns)})");
+            foreach (var fk in table.ForeignKeyConstraints)
+                lines.Add($"{name} FK {fk.Name} ({Columns(fk.Columns)}) -> {fk.PrincipalTable.SchemaQualifiedName} ({Columns(fk.PrincipalColumns)}) {fk.OnDeleteAction}");
+            foreach (var index in table.Indexes)
+                lines.Add($"{name} INDEX {index.Name} ({Columns(index.Columns)}){(index.IsUnique ? " unique" : "")}");
+        }
+        return lines;
+    }
+
+    [Fact]
     public void SqlServerScript_IsGenerated()
     {
         using var context = DesignTimeContext("SqlServer");
