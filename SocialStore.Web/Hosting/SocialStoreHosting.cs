@@ -86,6 +86,9 @@ public static class SocialStoreHosting
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            // The host filter (on by default) answers 400 to any Host not in AllowedHosts; "*" serves every name.
+            if (app.Configuration["AllowedHosts"] is null or "" or "*")
+                app.Logger.LogWarning("AllowedHosts is \"*\": requests for any host name are served. Set AllowedHosts to the shop's host names (README, \"Host names\").");
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         var sandbox = app.Services.GetService<SandboxGateway>() is not null;
