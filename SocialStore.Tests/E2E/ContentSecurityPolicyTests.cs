@@ -4,7 +4,9 @@ using Microsoft.Playwright;
 using SocialStore.Domain.Data;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Media;
+using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
+using SocialStore.Tests.Integration.Ordering;
 using SocialStore.Tests.Integration.Social;
 
 namespace SocialStore.Tests.E2E;
@@ -12,8 +14,9 @@ namespace SocialStore.Tests.E2E;
 /// <summary>
 /// ADR-029 in a real browser: every `securitypolicyviolation` and every CSP console message is collected
 /// while a visitor and then an admin walk the feed, a note (the like button goes live), a product, the
-/// sign-in page, the composer (with a photo preview) and the back office. There must be none; an inline
-/// script injected at the end must be refused, which proves the listener and the policy work.
+/// sign-in page, the sandbox payment (hosted page, form post, return page), the composer (with a photo
+/// preview) and the back office. There must be none; an inline script injected at the end must be
+/// refused, which proves the listener and the policy work.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IAsyncLifetime
@@ -36,6 +39,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IAsyncL
         var noteId = await SocialApp.NoteAsync(app, author.Id);
         var product = await CatalogTestData.SimpleAsync(db, "安全面霜", 99m);
         var admin = await TestAdmins.UserAsync(app);
+        var order = await PaymentTestBed.InsertOrderAsync(PaymentApp.Db(app), DateTimeOffset.UtcNow, admin.Id, price: 35m, quantity: 1);
 
         var page = await browser.NewPageAsync("desktop");
         var violations = new List<string>();
@@ -68,6 +72,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IAsyncL
 
             await page.GotoAsync($"{app.BaseUrl}/products/{product.Id}");
             await Assertions.Expect(page.Locator("[data-testid=product-page]")).ToBeVisibleAsync();
+
+            // The sandbox's hosted page: its form post and the redirects to the return page stay within form-action 'self'.
+            await page.GotoAsync($"{app.BaseUrl}/orders/{order.Number}/pay");
+            await page.WaitForURLAsync("**/sandbox-pay/**");
+            await page.ClickAsync("[data-testid=sandbox-pay]");
+            await page.WaitForURLAsync($"**/payments/return/{order.Number}**");
+            await page.WaitForSelectorAsync("[data-state=paid]", new PageWaitForSelectorOptions { Timeout = 20_000 });
 
             await page.GotoAsync(app.BaseUrl + "/notes/new");
             await page.Locator("[data-testid=compose][data-ready=true]").WaitForAsync();
