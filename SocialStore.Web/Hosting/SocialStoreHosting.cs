@@ -80,10 +80,15 @@ public static class SocialStoreHosting
 
     public static WebApplication UseSocialStore(this WebApplication app)
     {
+        // First, so every answer has them: errors, static files, cached pages (ADR-029).
+        app.Use(SecurityHeaders.Middleware(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            // The host filter (on by default) answers 400 to any Host not in AllowedHosts; "*" serves every name.
+            if (app.Configuration["AllowedHosts"] is null or "" or "*")
+                app.Logger.LogWarning("AllowedHosts is \"*\": requests for any host name are served. Set AllowedHosts to the shop's host names (README, \"Host names\").");
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         var sandbox = app.Services.GetService<SandboxGateway>() is not null;
@@ -99,7 +104,8 @@ public static class SocialStoreHosting
         var benchRoot = app.Configuration["Benchmark:StaticRoot"];
         if (!string.IsNullOrEmpty(benchRoot))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(benchRoot)), RequestPath = "/bench-static" });
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our policy already says frame-ancestors 'none'; Blazor would add a second CSP header with 'self'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapMediaEndpoints();

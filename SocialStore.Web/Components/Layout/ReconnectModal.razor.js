@@ -4,6 +4,11 @@ const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
 document.getElementById("components-resume-button").addEventListener("click", resume);
+// A listener, not an onclick attribute: the Content-Security-Policy allows no inline handlers (ADR-029).
+document.getElementById("components-reload-link").addEventListener("click", event => {
+    event.preventDefault();
+    location.reload();
+});
 
 function handleReconnectStateChanged(event) {
     const state = event.detail.state;
