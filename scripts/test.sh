@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need when it is missing (Chromium, PostgreSQL, CJK and emoji fonts: Debian apt),
+# Installs what the tests need when it is missing (Chromium, PostgreSQL, CJK and emoji fonts, the aiosmtpd SMTP server: Debian apt),
 # starts a throw-away PostgreSQL cluster on 127.0.0.1, runs every test, and stops the cluster.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -12,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' || need+=(fonts-noto-color-emoji)
+# The system python3 (the SMTP tests try it first; a pyenv or venv python3 may not see Debian's packages).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -4,6 +4,7 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace SocialStore.Tests.Infrastructure;
 
@@ -25,6 +26,17 @@ public sealed class AccountTestClient : IDisposable
     public static AccountTestClient Create(AppFactory app, string culture = "zh-CN")
     {
         var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(culture));
+        return new AccountTestClient(http);
+    }
+
+    /// <summary>
+    /// A client of <paramref name="app"/> that keeps its cookies in <paramref name="cookies"/>, so several app
+    /// instances (nodes) can be visited by one browser.
+    /// </summary>
+    public static AccountTestClient Create(AppFactory app, CookieContainer cookies, string culture = "zh-CN")
+    {
+        var http = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(cookies));
         http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(culture));
         return new AccountTestClient(http);
     }

@@ -11,7 +11,7 @@ namespace SocialStore.Web.Hosting;
 
 /// <summary>
 /// The app's commands: (none) serve; <c>seed [--scale large]</c>; <c>create-admin &lt;email&gt;</c>.
-/// Every command first applies pending migrations.
+/// Every command first applies pending migrations and creates the Data Protection key table when missing.
 /// </summary>
 public static class CommandLine
 {
@@ -27,6 +27,7 @@ public static class CommandLine
     {
         var ct = app.Lifetime.ApplicationStopping;
         await DatabaseInitializer.MigrateAsync(app.Services, ct);
+        await DataProtectionKeys.EnsureTableAsync(app.Services, ct);
         await RoleSeeder.SeedAsync(app.Services, ct);
         var command = args.Length > 0 && Commands.Contains(args[0]) ? args[0] : null;
         switch (command)

@@ -4,9 +4,9 @@ using SocialStore.Domain.Identity;
 namespace SocialStore.Web.Hosting;
 
 /// <summary>
-/// There is no mail server: messages are logged. In Development the confirmation and reset
+/// There is no mail server (<c>Email:Smtp:Host</c> is empty, see <see cref="SmtpEmailSender"/>): messages are logged. In Development the confirmation and reset
 /// pages also show the link (see ADR-007), but only to the browser that registered or asked and
-/// only on this machine (Components/Account/DevLinks.cs). A real sender implements the same interface.
+/// only on this machine (Components/Account/DevLinks.cs).
 /// </summary>
 public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender<ApplicationUser>
 {

@@ -45,6 +45,7 @@ public static class SocialStoreHosting
         services.AddSingleton<IPublicOrigin>(sp => new ServerPublicOrigin(sp.GetRequiredService<IServer>(), origin));
         services.AddSocialStoreData(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSocialStoreDomain(builder.Configuration, builder.Environment.ContentRootPath, sandboxByDefault: sandbox);
+        services.AddSocialStoreDataProtection();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -67,7 +68,7 @@ public static class SocialStoreHosting
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddCartHosting();
-        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddSocialStoreEmail(builder.Configuration);
 
         var cachePages = builder.Configuration.GetValue("Caching:AnonymousPages", true);
         services.AddOutputCache(o => { if (cachePages) o.AddBasePolicy(new AnonymousPageCache()); });
@@ -90,6 +91,7 @@ public static class SocialStoreHosting
             if (app.Configuration["AllowedHosts"] is null or "" or "*")
                 app.Logger.LogWarning("AllowedHosts is \"*\": requests for any host name are served. Set AllowedHosts to the shop's host names (README, \"Host names\").");
         }
+        EmailHosting.WarnWhenLogOnly(app.Services, app.Environment, app.Logger);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         var sandbox = app.Services.GetService<SandboxGateway>() is not null;
         // Without the sandbox (ADR-027) its hosted page and callback do not exist.
