@@ -23,7 +23,7 @@ public sealed class BackOfficeQueries(IDbContextFactory<SocialStoreDbContext> db
     /// <summary>The shop's figures (admins only). Days are calendar days in <paramref name="zone"/>.</summary>
     public async Task<BackOfficeFigures> FiguresAsync(ClaimsPrincipal actor, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        if (actor.Identity?.IsAuthenticated != true || !actor.IsInRole(Roles.Admin)) throw new DomainException(AdminOnly);
+        Roles.RequireAdmin(actor, AdminOnly);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var firstDay = today.AddDays(-(ChartDays - 1));

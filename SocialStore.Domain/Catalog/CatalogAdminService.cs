@@ -300,12 +300,7 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
 
     private static string Count(int stock) => stock.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string EnsureAdmin(ClaimsPrincipal actor)
-    {
-        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (actor.Identity?.IsAuthenticated != true || id is null || !actor.IsInRole(Roles.Admin)) throw new DomainException(AdminOnly);
-        return id;
-    }
+    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, AdminOnly);
 
     private static string Required(string? value, int max, string code)
     {

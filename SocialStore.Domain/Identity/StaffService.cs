@@ -139,10 +139,5 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
         return await RoleIdAsync(db, role, cancellationToken) ?? throw new InvalidOperationException($"The role {role} is neither there nor insertable.");
     }
 
-    private static string EnsureAdmin(ClaimsPrincipal actor)
-    {
-        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (actor.Identity?.IsAuthenticated != true || id is null || !actor.IsInRole(Roles.Admin)) throw new DomainException(AdminOnly);
-        return id;
-    }
+    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, AdminOnly);
 }

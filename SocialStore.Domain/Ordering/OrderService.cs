@@ -141,10 +141,5 @@ public sealed partial class OrderService(IDbContextFactory<SocialStoreDbContext>
         return id ?? throw new DomainException(OrderErrors.NotFound);
     }
 
-    internal static string EnsureAdmin(ClaimsPrincipal actor)
-    {
-        var id = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (actor.Identity?.IsAuthenticated != true || id is null || !actor.IsInRole(Roles.Admin)) throw new DomainException(OrderManagementErrors.AdminOnly);
-        return id;
-    }
+    internal static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, OrderManagementErrors.AdminOnly);
 }

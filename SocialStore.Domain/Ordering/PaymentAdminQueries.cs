@@ -21,7 +21,7 @@ public sealed class PaymentAdminQueries(IDbContextFactory<SocialStoreDbContext> 
     public async Task<PaymentAdminOverview> OverviewAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // The page is [Authorize(Roles = Admin)] too; the service checks again so no other caller skips it.
-        if (!user.IsInRole(Roles.Admin)) throw new DomainException(AdminOnly);
+        Roles.RequireAdmin(user, AdminOnly);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incidents = await (
             from i in db.PaymentIncidents.AsNoTracking()

@@ -159,7 +159,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     /// <summary>The merchant's one reply (admins speak for the shop).</summary>
     public async Task ReplyAsync(ClaimsPrincipal actor, long reviewId, string text, CancellationToken cancellationToken)
     {
-        if (actor.Identity?.IsAuthenticated != true || !actor.IsInRole(Roles.Admin)) throw new DomainException(CatalogAdminService.AdminOnly);
+        Roles.RequireAdmin(actor, CatalogAdminService.AdminOnly);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
         review.Reply(text, clock.GetUtcNow());
