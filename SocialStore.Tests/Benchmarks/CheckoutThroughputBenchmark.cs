@@ -26,10 +26,8 @@ public class CheckoutThroughputBenchmark(ITestOutputHelper output)
     private const int Orders = 2_000;
     private const int RawStatements = 20_000;
 
-    public static TheoryData<DatabaseProvider> Providers => CartTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Checkout_Throughput_ComparedWithRawConditionalUpdate(DatabaseProvider provider)
     {
         if (Environment.GetEnvironmentVariable("SOCIALSTORE_BENCH") != "1") return;
