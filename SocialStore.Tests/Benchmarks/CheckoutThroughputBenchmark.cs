@@ -13,27 +13,24 @@ using Xunit.Abstractions;
 namespace SocialStore.Tests.Benchmarks;
 
 /// <summary>
-/// Checkout throughput — a benchmark, not a timed test: it does nothing unless SOCIALSTORE_BENCH=1 (PostgreSQL
+/// Checkout throughput — a benchmark, not a timed test: skipped unless SOCIALSTORE_BENCHMARKS=1 (PostgreSQL
 /// also needs SOCIALSTORE_TEST_POSTGRES). Several workers place orders through <see cref="CheckoutService"/>
 /// (the whole transaction: re-read cart and prices, price, reserve stock, write order, lines, adjustments,
 /// event, outbox, empty the cart lines) and, on the same database in the same process, run the raw
 /// single-statement conditional UPDATE that reserving stock comes down to. Reports orders/s, statements/s and
 /// the ratio, for one hot SKU (everyone buys the same thing) and for one SKU per worker. See docs/benchmarks.md.
 /// </summary>
+[Trait("Category", BenchmarkGate.Category)]
 public class CheckoutThroughputBenchmark(ITestOutputHelper output)
 {
     private const int Workers = 8;
     private const int Orders = 2_000;
     private const int RawStatements = 20_000;
 
-    public static TheoryData<DatabaseProvider> Providers => CartTestBed.Providers;
-
-    [Theory]
-    [MemberData(nameof(Providers))]
+    [BenchmarkTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Checkout_Throughput_ComparedWithRawConditionalUpdate(DatabaseProvider provider)
     {
-        if (Environment.GetEnvironmentVariable("SOCIALSTORE_BENCH") != "1") return;
-        if (provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresAdminConnectionString is null) return;
         output.WriteLine($"{provider}: {Environment.ProcessorCount} logical CPUs, {Workers} workers, {Orders} orders, {RawStatements} raw updates per scenario");
         foreach (var hot in new[] { true, false })
         {

@@ -6,25 +6,26 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Search;
+using SocialStore.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SocialStore.Tests.Benchmarks;
 
 /// <summary>
-/// Search latency on an existing (large) database — a benchmark, not a timed test: it does nothing unless
-/// SOCIALSTORE_BENCH_PROVIDER and SOCIALSTORE_BENCH_CONNECTION point at a seeded database
+/// Search latency on an existing (large) database — a benchmark, not a timed test: skipped unless
+/// SOCIALSTORE_BENCHMARKS=1; then SOCIALSTORE_BENCH_PROVIDER and SOCIALSTORE_BENCH_CONNECTION must point at a seeded database
 /// (<c>dotnet run --project SocialStore.Web -- seed --scale large</c>). Prints p50/p95/max per query.
 /// </summary>
+[Trait("Category", BenchmarkGate.Category)]
 public class SearchLatencyBenchmark(ITestOutputHelper output)
 {
     private static readonly string[] Queries = ["面", "霜", "的", "面霜", "防晒", "口红", "穿搭", "空瓶记", "平价面霜", "油皮夏天", "保湿面霜", "skincare", "latte", "budget", "storage ideas", "SPF50 防晒"];
 
-    [Fact]
+    [BenchmarkFact]
     public async Task Search_LargeDataSet_Latency()
     {
-        var provider = Environment.GetEnvironmentVariable("SOCIALSTORE_BENCH_PROVIDER");
-        var connection = Environment.GetEnvironmentVariable("SOCIALSTORE_BENCH_CONNECTION");
-        if (string.IsNullOrEmpty(provider) || string.IsNullOrEmpty(connection)) return;
+        var provider = BenchmarkGate.Required("SOCIALSTORE_BENCH_PROVIDER");
+        var connection = BenchmarkGate.Required("SOCIALSTORE_BENCH_CONNECTION");
         var services = new ServiceCollection().Configure<IdentityOptions>(IdentityConfiguration.Apply);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.Playwright;
 using SocialStore.Tests.Integration.Social;
 
@@ -6,7 +7,7 @@ namespace SocialStore.Tests.E2E;
 /// <summary>Signs a browser page in through the real login form (users made with <see cref="SocialApp.UserAsync"/> share its password).</summary>
 public static class BrowserSignIn
 {
-    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password = SocialApp.Password)
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password = TestAccounts.Password)
     {
         await page.GotoAsync(baseUrl + "/Account/Login");
         await page.FillAsync("[id='Input.Email']", email);

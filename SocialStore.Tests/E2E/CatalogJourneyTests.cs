@@ -25,8 +25,6 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    private const string Password = "Correct-horse-42";
-
     private async Task<string> RegisterAsync(IPage page, string prefix, bool admin)
     {
         var email = $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 12)] + "@example.test";
@@ -41,7 +39,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
             {
                 UserName = email, Email = email, EmailConfirmed = true, Handle = prefix + Guid.NewGuid().ToString("N")[..6], DisplayName = prefix, CreatedAt = DateTimeOffset.UtcNow,
             };
-            var created = await users.CreateAsync(user, Password);
+            var created = await users.CreateAsync(user, TestAccounts.Password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
         }
@@ -50,8 +48,8 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await page.GotoAsync(app.BaseUrl + "/Account/Register");
             await page.FillAsync("[id='Input.Email']", email);
             if (await page.Locator("[id='Input.DisplayName']").CountAsync() > 0) await page.FillAsync("[id='Input.DisplayName']", prefix);
-            await page.FillAsync("[id='Input.Password']", Password);
-            await page.FillAsync("[id='Input.ConfirmPassword']", Password);
+            await page.FillAsync("[id='Input.Password']", TestAccounts.Password);
+            await page.FillAsync("[id='Input.ConfirmPassword']", TestAccounts.Password);
             await page.ClickAsync("button.btn-primary[type=submit]");
             await page.WaitForURLAsync("**/Account/RegisterConfirmation**");
             await page.ClickAsync("a[href*='Account/ConfirmEmail']");
@@ -59,7 +57,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
         }
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("[id='Input.Email']", email);
-        await page.FillAsync("[id='Input.Password']", Password);
+        await page.FillAsync("[id='Input.Password']", TestAccounts.Password);
         await page.ClickAsync("button.btn-primary[type=submit]");
         await page.WaitForURLAsync(app.BaseUrl + "/");
         return email;

@@ -19,7 +19,6 @@ namespace SocialStore.Tests.E2E;
 [Collection(E2ECollection.Name)]
 public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private const string Password = "Correct-horse-42";
     private KestrelAppFactory app = default!;
 
     public Task InitializeAsync()
@@ -39,13 +38,13 @@ public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyn
         await page.GotoAsync(app.BaseUrl + "/Account/Register");
         await page.FillAsync("[id='Input.Email']", email);
         if (await page.Locator("[id='Input.DisplayName']").CountAsync() > 0) await page.FillAsync("[id='Input.DisplayName']", "小红");
-        await page.FillAsync("[id='Input.Password']", Password);
-        await page.FillAsync("[id='Input.ConfirmPassword']", Password);
+        await page.FillAsync("[id='Input.Password']", TestAccounts.Password);
+        await page.FillAsync("[id='Input.ConfirmPassword']", TestAccounts.Password);
         await page.ClickAsync("button.btn-primary[type=submit]");
         await page.WaitForURLAsync("**/Account/RegisterConfirmation**");
         await page.ClickAsync("a[href*='Account/ConfirmEmail']");
         await page.WaitForURLAsync("**/Account/ConfirmEmail**");
-        await BrowserSignIn.SignInAsync(page, app.BaseUrl, email, Password);
+        await BrowserSignIn.SignInAsync(page, app.BaseUrl, email, TestAccounts.Password);
         return email;
     }
 

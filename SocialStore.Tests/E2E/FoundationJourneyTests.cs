@@ -34,7 +34,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
 
             // Register; Development shows the confirmation link on the page (there is no mail server).
             var email = $"e2e-{viewport}-{Guid.NewGuid():N}@example.test";
-            const string password = "Correct-horse-42";
+            const string password = TestAccounts.Password;
             await page.GotoAsync(app.BaseUrl + "/Account/Register");
             await page.FillAsync("[id='Input.Email']", email);
             if (await page.Locator("[id='Input.DisplayName']").CountAsync() > 0)

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SocialStore.Domain.Data;
@@ -108,7 +109,7 @@ public sealed class NoteInteractionsLiveTests(BrowserFixture browser) : IAsyncLi
     {
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("[id='Input.Email']", user.Email!);
-        await page.FillAsync("[id='Input.Password']", SocialApp.Password);
+        await page.FillAsync("[id='Input.Password']", TestAccounts.Password);
         await page.ClickAsync("button.btn-primary[type=submit]");
         await page.WaitForURLAsync(app.BaseUrl + "/");
     }

@@ -41,7 +41,7 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
         {
             // A signs up (Development shows the confirmation link on the page) and signs in.
             var email = $"a{viewport}{Guid.NewGuid():N}"[..20] + "@example.test";
-            const string password = "Correct-horse-42";
+            const string password = TestAccounts.Password;
             await a.GotoAsync(app.BaseUrl + "/Account/Register");
             await a.FillAsync("[id='Input.Email']", email);
             if (await a.Locator("[id='Input.DisplayName']").CountAsync() > 0) await a.FillAsync("[id='Input.DisplayName']", "作者小A");
@@ -127,7 +127,7 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(a.Locator("[data-testid=note-card]").First).ToBeVisibleAsync();
 
             // B likes, collects into a new board and comments.
-            await SignInAsync(b, userB.Email!, SocialApp.Password);
+            await SignInAsync(b, userB.Email!, TestAccounts.Password);
             await b.GotoAsync(noteUrl);
             var like = b.Locator("[data-testid=like-button][data-ready=true] button");
             await like.ClickAsync();

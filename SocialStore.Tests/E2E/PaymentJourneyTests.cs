@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialStore.Domain.Ordering;
@@ -78,10 +79,19 @@ public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
                 await page.GotoAsync($"{app.BaseUrl}/orders/{order.Number}/pay");
                 await page.GotoAsync($"{app.BaseUrl}/payments/return/{order.Number}");
                 await page.WaitForSelectorAsync("[data-state=pending]");
+                Assert.Contains("¥129", await page.InnerTextAsync("[data-testid=total]"));
+                Assert.Equal($"2;url=/payments/return/{order.Number}?poll=1", await page.GetAttributeAsync("meta[http-equiv=refresh]", "content"));
                 await Artifacts.ScreenshotAsync(page, $"payment-return-pending-{viewport}");
+
+                // It refreshes by itself, and still waits: nothing was paid.
+                await page.WaitForURLAsync($"**/payments/return/{order.Number}?poll=1", new PageWaitForURLOptions { Timeout = 10_000 });
+                Assert.Equal("pending", await page.GetAttributeAsync("[data-testid=payment-return]", "data-state"));
+                Assert.Equal($"2;url=/payments/return/{order.Number}?poll=2", await page.GetAttributeAsync("meta[http-equiv=refresh]", "content"));
             });
             await page.Context.CloseAsync();
         }
+        await using var db = await PaymentApp.Db(app).CreateDbContextAsync();
+        Assert.Equal(OrderStatus.PendingPayment, (await db.Orders.SingleAsync(o => o.Number == order.Number)).Status);
     }
 
     [Fact]

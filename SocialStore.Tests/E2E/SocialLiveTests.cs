@@ -71,7 +71,7 @@ public sealed class SocialLiveTests(BrowserFixture browser) : IAsyncLifetime
     {
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
         await page.FillAsync("[id='Input.Email']", user.Email!);
-        await page.FillAsync("[id='Input.Password']", SocialApp.Password);
+        await page.FillAsync("[id='Input.Password']", TestAccounts.Password);
         await page.ClickAsync("button.btn-primary[type=submit]");
         await page.WaitForURLAsync(app.BaseUrl + "/");
     }

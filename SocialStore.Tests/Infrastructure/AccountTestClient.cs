@@ -14,8 +14,6 @@ namespace SocialStore.Tests.Infrastructure;
 /// </summary>
 public sealed class AccountTestClient : IDisposable
 {
-    public const string DefaultPassword = "secret-pass-42";
-
     private static readonly IBrowsingContext Browsing = BrowsingContext.New(Configuration.Default);
 
     private AccountTestClient(HttpClient http) => Http = http;
@@ -45,7 +43,7 @@ public sealed class AccountTestClient : IDisposable
     public static string NewEmail(string prefix = "user") => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 12)] + "@example.test";
 
     /// <summary>Registers through the UI, confirms with the link the Development page shows, and signs in.</summary>
-    public static async Task<AccountTestClient> SignedInAsync(AppFactory app, string? email = null, string password = DefaultPassword, string culture = "zh-CN")
+    public static async Task<AccountTestClient> SignedInAsync(AppFactory app, string? email = null, string password = TestAccounts.Password, string culture = "zh-CN")
     {
         var client = Create(app, culture);
         email ??= NewEmail();
@@ -55,7 +53,7 @@ public sealed class AccountTestClient : IDisposable
         return client;
     }
 
-    public async Task<Page> RegisterAsync(string email, string password = DefaultPassword, string displayName = "测试用户", string? confirmPassword = null) =>
+    public async Task<Page> RegisterAsync(string email, string password = TestAccounts.Password, string displayName = "测试用户", string? confirmPassword = null) =>
         await SubmitFormAsync("/Account/Register", "register", new()
         {
             ["Input.Email"] = email,
@@ -64,7 +62,7 @@ public sealed class AccountTestClient : IDisposable
             ["Input.ConfirmPassword"] = confirmPassword ?? password,
         });
 
-    public async Task<Page> RegisterAndConfirmAsync(string email, string password = DefaultPassword, string displayName = "测试用户")
+    public async Task<Page> RegisterAndConfirmAsync(string email, string password = TestAccounts.Password, string displayName = "测试用户")
     {
         var confirmation = await RegisterAsync(email, password, displayName);
         Assert.Equal("/Account/RegisterConfirmation", confirmation.Path);

@@ -46,6 +46,11 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Caching:AnonymousPages"] = "false",
         };
         foreach (var (key, value) in settings.Concat(Settings)) builder.UseSetting(key, value);
+        // The app migrates at start-up; on its own fresh file, start it from a copy of the migrated
+        // template instead (see TestDatabase.Templates), so that start-up finds no migration pending.
+        var ownFile = Path.Combine(dataDirectory, "socialstore.db");
+        if (!Settings.ContainsKey("ConnectionStrings:SocialStore") && !Settings.ContainsKey("Database:Provider") && !File.Exists(ownFile))
+            Task.Run(() => TestDatabase.Templates.CopySqliteAsync(ownFile)).GetAwaiter().GetResult();
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);

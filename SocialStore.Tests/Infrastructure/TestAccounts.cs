@@ -14,7 +14,8 @@ public sealed record TestUser(string Id, string Email, string Password);
 /// <summary>Accounts for integration tests: a confirmed user made through UserManager, signed in through the real login form.</summary>
 public static class TestAccounts
 {
-    public const string Password = "Test-passw0rd";
+    /// <summary>The one password of every test account (it meets the app's password rules).</summary>
+    public const string Password = "Correct-horse-42";
 
     public static async Task<TestUser> CreateConfirmedUserAsync(WebApplicationFactory<Program> app, string? email = null, string? displayName = null)
     {

@@ -5,7 +5,7 @@ using SocialStore.Tests.Integration.Social;
 
 namespace SocialStore.Tests.Infrastructure;
 
-/// <summary>Admins for tests: a confirmed user in the Admin role (password <see cref="SocialApp.Password"/>), or an HTTP client signed in as one.</summary>
+/// <summary>Admins for tests: a confirmed user in the Admin role (password <see cref="TestAccounts.Password"/>), or an HTTP client signed in as one.</summary>
 public static class TestAdmins
 {
     public static async Task<ApplicationUser> UserAsync(AppFactory app)
@@ -23,7 +23,7 @@ public static class TestAdmins
     {
         var user = await UserAsync(app);
         var client = AccountTestClient.Create(app);
-        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
+        Assert.Equal("/", (await client.LoginAsync(user.Email!, TestAccounts.Password)).Path);
         return client;
     }
 }

@@ -8,10 +8,8 @@ namespace SocialStore.Tests.Domain.Catalog;
 /// <summary>Money sorts and compares as a number in SQL on every provider (SQLite stores it as fen, ADR-014).</summary>
 public class ProductPriceStorageTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Products_OrderByAndFilterOnPrice_RunInTheDatabaseNumerically(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -30,7 +28,7 @@ public class ProductPriceStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Product_SavedWithSkus_ReadsBackOptionsSkusAndSummary(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -9,10 +9,8 @@ namespace SocialStore.Tests.Domain.Catalog;
 /// <summary>ADR-028: a struck-through original price is shown only when the SKU was really paid for at that price within the last 7 days.</summary>
 public class ReferencePricesTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Read_OriginalPriceNeverPaid_HasNoReferencePrice(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -27,7 +25,7 @@ public class ReferencePricesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Read_SoldAtTheOriginalPriceTwoDaysAgo_ShowsIt(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -42,7 +40,7 @@ public class ReferencePricesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Read_SaleOutsideTheWindowUnpaidOrAtAnotherPrice_HasNoReferencePrice(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

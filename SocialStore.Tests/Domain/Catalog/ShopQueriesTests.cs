@@ -7,8 +7,6 @@ namespace SocialStore.Tests.Domain.Catalog;
 
 public class ShopQueriesTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     private static async Task<List<Product>> ThirtyAsync(TestDatabase db)
     {
         var products = new List<Product>();
@@ -38,7 +36,7 @@ public class ShopQueriesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Browse_EverySort_PagesThroughAllRowsOnceInOrder(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -64,7 +62,7 @@ public class ShopQueriesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Browse_PriceRangeBrandAndInStock_Filter(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -57,9 +57,21 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_200ChineseCharactersOr200Emoji_AreAllowed()
     {
-        await profiles.UpdateAsync(userId, new ProfileChange("名", new string('好', 200)), null, CancellationToken.None);
-        await profiles.UpdateAsync(userId, new ProfileChange("名", string.Concat(Enumerable.Repeat("👍", 200))), null, CancellationToken.None);
-        await profiles.UpdateAsync(userId, new ProfileChange(new string('名', 40), ""), null, CancellationToken.None);
+        // Each limit counts characters as a reader sees them (text elements), not UTF-16 code units:
+        // 200 emoji are 400 code units. Each change must be accepted and stored whole, not cut short.
+        foreach (var (name, bio) in new[]
+        {
+            ("名", new string('好', 200)),
+            ("名", string.Concat(Enumerable.Repeat("👍", 200))),
+            (new string('名', 40), ""),
+        })
+        {
+            var view = await profiles.UpdateAsync(userId, new ProfileChange(name, bio), null, CancellationToken.None);
+
+            Assert.Equal((name, bio), (view.DisplayName, view.Bio));
+            var stored = await profiles.FindAsync(userId, CancellationToken.None);
+            Assert.Equal((name, bio), (stored!.DisplayName, stored.Bio));
+        }
     }
 
     public static TheoryData<string, string?, string?, string> BadInput => new()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -351,7 +352,7 @@ public sealed class ImagePipelineTests : IDisposable
     }
 
     private ImagePipeline NewPipeline(MediaOptions options) =>
-        new(store, new FixedClock(Now), Options.Create(options), NullLogger<ImagePipeline>.Instance);
+        new(store, new FakeTimeProvider(Now), Options.Create(options), NullLogger<ImagePipeline>.Instance);
 
     private async Task<byte[]> ReadStoredAsync(string key, string file)
     {
@@ -378,11 +379,6 @@ public sealed class ImagePipelineTests : IDisposable
     {
         var (strong, weak) = red ? (rgb[0], rgb[2]) : (rgb[2], rgb[0]);
         Assert.True(strong > 200 && weak < 60, $"expected {(red ? "red" : "blue")}, got {string.Join(',', rgb)}");
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>A JPEG signature followed by zeros forever; cannot seek, counts what was read.</summary>

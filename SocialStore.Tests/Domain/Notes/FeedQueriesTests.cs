@@ -7,10 +7,8 @@ namespace SocialStore.Tests.Domain.Notes;
 
 public class FeedQueriesTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Latest_PagesThroughEveryNoteOnceNewestFirst_WithEqualTimestamps(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

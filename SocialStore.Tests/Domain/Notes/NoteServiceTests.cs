@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Common;
@@ -12,10 +13,8 @@ namespace SocialStore.Tests.Domain.Notes;
 
 public sealed class NoteServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Publish_TopicAndMention_CreatesTopicAndNotifiesOnceAcrossEdits(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);
@@ -34,7 +33,7 @@ public sealed class NoteServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Publish_UnknownMention_IsRefusedNamingItAndNothingIsSaved(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);
@@ -96,7 +95,7 @@ public sealed class NoteServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DraftThenPublish_DraftIsResumableAndPublishedLater(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);
@@ -134,7 +133,7 @@ public sealed class NoteServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Edit_ReordersImagesAndProducts_MarksEditedAndKeepsTheCover(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);
@@ -159,7 +158,7 @@ public sealed class NoteServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DeleteAndRestore_AuthorOnly_SoftAndBackAsItWas(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);
@@ -204,7 +203,7 @@ public sealed class NoteServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Publish_ConcurrentlyWithTheSameNewTopic_AllSucceedAndShareOneTopic(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);
@@ -219,7 +218,7 @@ public sealed class NoteServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Suggestions_ByPrefix_TopicsPeopleAndProductsOnSale(DatabaseProvider provider)
     {
         await using var bed = await NoteBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Notifications;
@@ -8,10 +9,8 @@ namespace SocialStore.Tests.Domain.Notifications;
 
 public class NotificationServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task List_GroupsUnreadBySameKindAndSubject_LatestPersonFirst(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -58,7 +57,7 @@ public class NotificationServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task MarkAllRead_ClearsTheBadge_AndLaterNotificationsAreNewAgain(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -134,7 +133,7 @@ public class NotificationServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task NotifyMentions_ForANote_TellsEachPersonOnceAndNeverTheAuthor(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -158,7 +157,7 @@ public class NotificationServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ResolveMentions_HandleThenUniqueNameThenLongestUniquePrefix(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
@@ -7,8 +8,6 @@ namespace SocialStore.Tests.Domain.Ordering;
 
 public class AddressServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => CartTestBed.Providers;
-
     [Theory]
     [InlineData("", "13812345678", CartErrors.RecipientRequired)]
     [InlineData("张三", "1381234567", CartErrors.MobileInvalid)]
@@ -30,7 +29,7 @@ public class AddressServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DefaultAddress_FirstIsDefault_SetOneUnsetsOthers_DeletePromotes(DatabaseProvider provider)
     {
         await using var bed = await CartTestBed.CreateAsync(provider);
@@ -54,7 +53,7 @@ public class AddressServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SetDefault_ManyAtOnce_ExactlyOneDefault(DatabaseProvider provider)
     {
         await using var bed = await CartTestBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialStore.Domain.Catalog;
@@ -18,7 +19,7 @@ public sealed class CartTestBed : IAsyncDisposable
     private CartTestBed(TestDatabase db, CheckoutOptions checkoutOptions, ShippingOptions shippingOptions)
     {
         Db = db;
-        Clock = new ManualClock(Start);
+        Clock = new FakeTimeProvider(Start);
         Notifier = new CartNotifier();
         Pricing = new PricingPipeline([new ShippingAdjuster(Options.Create(shippingOptions))]);
         Cart = new CartService(db.Factory, Clock, Notifier);
@@ -26,11 +27,9 @@ public sealed class CartTestBed : IAsyncDisposable
         Checkout = new CheckoutService(db.Factory, Clock, Pricing, Options.Create(checkoutOptions), Notifier);
     }
 
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     public TestDatabase Db { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public CartNotifier Notifier { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,15 +17,13 @@ namespace SocialStore.Tests.Domain.Ordering;
 
 public sealed class OrderServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
 
-    private sealed record Bed(TestDatabase Db, OrderService Orders, ManualClock Clock, string BuyerId, string OtherId, ClaimsPrincipal Admin, Product Product);
+    private sealed record Bed(TestDatabase Db, OrderService Orders, FakeTimeProvider Clock, string BuyerId, string OtherId, ClaimsPrincipal Admin, Product Product);
 
     private static async Task<Bed> ArrangeAsync(TestDatabase db, int stock = 10)
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var buyer = await TestData.UserAsync(db.Factory, "buyer");
         var other = await TestData.UserAsync(db.Factory, "other");
         var admin = await TestData.UserAsync(db.Factory, "admin");
@@ -54,7 +53,7 @@ public sealed class OrderServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Cancel_UnpaidOrder_ReturnsStockOnce_EvenWhenSubmittedConcurrently(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -119,7 +118,7 @@ public sealed class OrderServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Lifecycle_ShipDeliverConfirm_EveryStepOnTheTimelineWithActorAndTime(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -168,7 +167,7 @@ public sealed class OrderServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Timers_DeliverAfterNDaysAndCompleteAfterMDays_OnceAcrossRestartsAndConcurrentNodes(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

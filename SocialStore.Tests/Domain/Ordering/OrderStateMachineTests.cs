@@ -9,8 +9,6 @@ namespace SocialStore.Tests.Domain.Ordering;
 
 public sealed class OrderStateMachineTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     /// <summary>The lifecycle as the issue states it, written out independently of the table under test.</summary>
     private static readonly HashSet<(OrderStatus From, OrderStatus To, OrderActor Actor)> Expected =
     [
@@ -86,7 +84,7 @@ public sealed class OrderStateMachineTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TryMove_TwoConcurrentMovesFromTheSameStatus_ExactlyOneWins(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -129,7 +127,7 @@ public sealed class OrderStateMachineTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TryMove_FromAStatusTheOrderIsNotIn_ChangesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

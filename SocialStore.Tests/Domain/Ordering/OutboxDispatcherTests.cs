@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
@@ -107,7 +108,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [Theory]
-    [MemberData(nameof(PaymentTestBed.Providers), MemberType = typeof(PaymentTestBed))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Dispatch_FourNodesAtOnce_EachMessageRunsOnce(DatabaseProvider provider)
     {
         await using var bed = await PaymentTestBed.CreateAsync(provider);

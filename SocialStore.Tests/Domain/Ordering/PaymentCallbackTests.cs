@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Ordering;
@@ -7,7 +8,7 @@ namespace SocialStore.Tests.Domain.Ordering;
 public sealed class PaymentCallbackTests
 {
     [Theory]
-    [MemberData(nameof(PaymentTestBed.Providers), MemberType = typeof(PaymentTestBed))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Callback_TenConcurrentIdenticalDeliveries_AppliedExactlyOnce(DatabaseProvider provider)
     {
         await using var bed = await PaymentTestBed.CreateAsync(provider);
@@ -125,7 +126,7 @@ public sealed class PaymentCallbackTests
     }
 
     [Theory]
-    [MemberData(nameof(PaymentTestBed.Providers), MemberType = typeof(PaymentTestBed))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Callback_SecondSucceededWithAnotherCallbackId_AppliesNothing(DatabaseProvider provider)
     {
         await using var bed = await PaymentTestBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialStore.Domain.Data;
@@ -27,7 +28,7 @@ public sealed class PaymentTestBed : IAsyncDisposable
     {
         Db = db;
         this.owned = owned;
-        Clock = new ManualClock(Start);
+        Clock = new FakeTimeProvider(Start);
         Sandbox = new SandboxGateway(Options.Create(new SandboxOptions()));
         Signal = new OutboxSignal();
         Bus = new InProcessNotificationBus();
@@ -40,13 +41,11 @@ public sealed class PaymentTestBed : IAsyncDisposable
 
     private readonly TestDatabase? owned;
 
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     public TestDatabase Db { get; }
 
     public IDbContextFactory<SocialStoreDbContext> Factory => Db.Factory;
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public SandboxGateway Sandbox { get; }
 

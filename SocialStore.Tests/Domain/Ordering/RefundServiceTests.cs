@@ -16,8 +16,6 @@ namespace SocialStore.Tests.Domain.Ordering;
 
 public sealed class RefundServiceTests : IDisposable
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     private readonly string mediaRoot = Path.Combine(Path.GetTempPath(), "socialstore-refund-media", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -84,7 +82,7 @@ public sealed class RefundServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ApprovePaidLine_RefundsThroughTheGatewayOnce_RestocksAndRecordsToTheFen(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -116,7 +114,7 @@ public sealed class RefundServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Request_SecondRequestOnTheSameLine_IsRefused_EvenConcurrently(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -200,7 +198,7 @@ public sealed class RefundServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DeliveredOrder_PartialRefundsOfEveryLine_AddUpToTheTotal_ThenTheOrderIsCancelled(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Ordering;
@@ -47,7 +48,7 @@ public sealed class UnpaidOrderSweeperTests
     }
 
     [Theory]
-    [MemberData(nameof(PaymentTestBed.Providers), MemberType = typeof(PaymentTestBed))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Timeout_RacingSuccessCallbacks_ExactlyOneWinsPerOrder_StockReturnedOnlyForCancelled(DatabaseProvider provider)
     {
         await using var bed = await PaymentTestBed.CreateAsync(provider);

@@ -10,12 +10,10 @@ namespace SocialStore.Tests.Domain.Profiles;
 
 public class ProfileQueriesTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     private static DateTimeOffset At(int minutes) => TestCommunity.Start.AddMinutes(minutes);
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Header_CountsAreRealRows_AndKnowsWhetherTheViewerFollows(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -97,7 +95,7 @@ public class ProfileQueriesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Notes_PublishedOnly_NewestFirst_PagesThroughEachOnce(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -127,7 +125,7 @@ public class ProfileQueriesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Liked_NewestLikeFirst_OnlyForTheOwnerUntilMadePublic(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -173,7 +171,7 @@ public class ProfileQueriesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Boards_PrivateOnlyForTheOwner_WithPublishedNoteCountsAndFourNewestCovers(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -215,7 +213,7 @@ public class ProfileQueriesTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Board_PrivateBoardAndItsNotes_OnlyForTheOwner(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

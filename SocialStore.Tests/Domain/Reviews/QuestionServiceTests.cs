@@ -14,10 +14,8 @@ namespace SocialStore.Tests.Domain.Reviews;
 
 public class QuestionServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Answers_FromBuyersAreMarkedAndListedFirst(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -42,7 +40,7 @@ public class QuestionServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Answers_AnAdminGrantIsNotABuyer_OnlyADeliveredOrderLineIs(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -64,7 +62,7 @@ public class QuestionServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Answer_NotifiesTheAsker_GroupedByQuestion_NotWhenAnsweringOwnQuestion(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -118,7 +116,7 @@ public class QuestionServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Page_ContinuesAfterTheCursor_AndCountsEveryQuestion(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

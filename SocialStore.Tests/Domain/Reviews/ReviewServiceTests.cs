@@ -17,8 +17,6 @@ namespace SocialStore.Tests.Domain.Reviews;
 
 public sealed class ReviewServiceTests : IDisposable
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     private readonly string mediaRoot = Path.Combine(Path.GetTempPath(), "socialstore-review-media", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -41,7 +39,7 @@ public sealed class ReviewServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Page_WalksEveryReviewOnceInOrder_WithTheWholeSummaryOnEveryPage(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -98,7 +96,7 @@ public sealed class ReviewServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Write_WithoutAPurchase_IsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -117,7 +115,7 @@ public sealed class ReviewServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Write_OncePerPurchasedLine_SecondReviewOfTheSameLineIsRefused(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -139,7 +137,7 @@ public sealed class ReviewServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Write_AnAdminGrantedPurchase_NoLongerOpensAReview(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -208,7 +206,7 @@ public sealed class ReviewServiceTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task VoteHelpful_OncePerPerson_NeverOnOnesOwnReview(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

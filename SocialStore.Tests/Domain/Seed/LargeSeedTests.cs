@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Data.Seed;
@@ -15,10 +16,8 @@ public class LargeSeedTests(ITestOutputHelper output)
 {
     private static readonly SeedScaleOptions Small = SeedScaleOptions.Large.Scaled(1000);
 
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SeedLarge_EmptyDatabase_AddsTheVolumeOnTopOfTheDemoWithExactCounters(DatabaseProvider provider)
     {
         await using var kit = await SeedTestKit.CreateAsync(provider, new TestOutputLogger<DemoDataSeeder>(output));
@@ -37,7 +36,7 @@ public class LargeSeedTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task BulkWriter_EmptyDatabase_WritesExactlyThePlan(DatabaseProvider provider)
     {
         await using var kit = await SeedTestKit.CreateAsync(provider, new TestOutputLogger<DemoDataSeeder>(output));
@@ -67,7 +66,7 @@ public class LargeSeedTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SeedLarge_SecondRun_AddsNothingAndKeysContinue(DatabaseProvider provider)
     {
         await using var kit = await SeedTestKit.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Common;
@@ -10,16 +11,14 @@ namespace SocialStore.Tests.Domain.Sharing;
 
 public class ShareServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
-    private static (ShareService Shares, TestCommunity Community, ManualClock Clock) Arrange(TestDatabase db)
+    private static (ShareService Shares, TestCommunity Community, FakeTimeProvider Clock) Arrange(TestDatabase db)
     {
-        var clock = new ManualClock(TestCommunity.Start.AddDays(1));
+        var clock = new FakeTimeProvider(TestCommunity.Start.AddDays(1));
         return (new ShareService(db.Factory, clock), new TestCommunity(db.Factory), clock);
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetOrCreateLink_SameSharerAndTarget_ReusesTheLink(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -40,7 +39,7 @@ public class ShareServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetOrCreateLink_ConcurrentCallsFromOneUserForOneTarget_YieldOneLink(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -160,7 +159,7 @@ public class ShareServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RecordVisit_UnknownForgedMalformedOrHugeCode_ReturnsNullAndWritesNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -186,7 +185,7 @@ public class ShareServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RecordVisit_Note_RecordsEveryVisitButCountsOncePerVisitorPerDay(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -226,7 +225,7 @@ public class ShareServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RecordVisit_ConcurrentVisitors_EveryIncrementLands(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -106,13 +106,3 @@ public sealed class TestCommunity(IDbContextFactory<SocialStoreDbContext> dbFact
         await db.Users.Where(u => u.Id == followeeId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FollowerCount, u => u.FollowerCount + 1));
     }
 }
-
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
@@ -8,10 +9,8 @@ namespace SocialStore.Tests.Domain.Social;
 
 public class CollectServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Collect_WithoutBoard_FilesInTheDefaultBoardCreatedOnFirstUse(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -44,7 +43,7 @@ public class CollectServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Boards_CreateMoveRenameDelete_KeepEveryCollect(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);

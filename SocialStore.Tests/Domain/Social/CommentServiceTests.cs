@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
@@ -9,10 +10,8 @@ namespace SocialStore.Tests.Domain.Social;
 
 public class CommentServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Add_CommentReplyAndReplyToReply_ThreadOneLevelDeepAndNotifyTheRightPeople(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -57,7 +56,7 @@ public class CommentServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Add_TooLong_IsRefusedAndNothingIsSaved(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -142,7 +141,7 @@ public class CommentServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Delete_Own_SoftDeletesAdjustsCountersAndWithdrawsNotifications(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -179,7 +178,7 @@ public class CommentServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task List_HotAndNew_PageThroughEveryTopLevelCommentOnceWithAPreviewOfReplies(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Notifications;
@@ -7,10 +8,8 @@ namespace SocialStore.Tests.Domain.Social;
 
 public class FollowServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Follow_ThenAgain_ThenUnfollow_MovesBothCountersOnce(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -50,7 +49,7 @@ public class FollowServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FollowersAndFollowing_PageNewestFirstWithTheReadersState(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
@@ -9,10 +10,8 @@ namespace SocialStore.Tests.Domain.Social;
 
 public class LikeServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task LikeNote_ThenAgain_ThenUnlike_CountsRowsAndNotifiesOnce(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -81,7 +80,7 @@ public class LikeServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task LikeComment_ThenAgain_ThenUnlike_CountsRowsAndNotifiesTheCommenter(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
@@ -8,16 +9,6 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Domain.Social;
 
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset now = start;
-
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public void Advance(TimeSpan by) => now += by;
-}
-
 /// <summary>A migrated database with the social services wired to it, and helpers to insert users and notes directly.</summary>
 public sealed class SocialTestBed : IAsyncDisposable
 {
@@ -26,7 +17,7 @@ public sealed class SocialTestBed : IAsyncDisposable
     private SocialTestBed(TestDatabase db)
     {
         Db = db;
-        Clock = new ManualClock(Start);
+        Clock = new FakeTimeProvider(Start);
         Bus = new InProcessNotificationBus();
         Notifications = new NotificationService(db.Factory, Clock, Bus);
         Likes = new LikeService(db.Factory, Clock, Notifications);
@@ -36,11 +27,9 @@ public sealed class SocialTestBed : IAsyncDisposable
         Queries = new SocialQueries(db.Factory);
     }
 
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     public TestDatabase Db { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public InProcessNotificationBus Bus { get; }
 

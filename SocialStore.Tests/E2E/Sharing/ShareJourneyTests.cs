@@ -16,7 +16,7 @@ public sealed class ShareJourneyTests(BrowserFixture browser) : IAsyncLifetime
         app = new KestrelAppFactory();
         var community = app.Community();
         var creator = await community.UserAsync("creator", "小红", bio: "分享日常好物，坐标上海。");
-        await community.UserAsync("sharer", "分享者", password: AppSession.Password);
+        await community.UserAsync("sharer", "分享者", password: TestAccounts.Password);
         for (var i = 0; i < 5; i++)
             await community.NoteAsync(creator.Id, TestCommunity.Start.AddMinutes(i), title: $"好物第{i + 1}期");
     }
@@ -40,7 +40,7 @@ public sealed class ShareJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
             await page.GotoAsync(app.BaseUrl + "/Account/Login");
             await page.FillAsync("[id='Input.Email']", "sharer@example.test");
-            await page.FillAsync("[id='Input.Password']", AppSession.Password);
+            await page.FillAsync("[id='Input.Password']", TestAccounts.Password);
             await page.ClickAsync("button.btn-primary[type=submit]");
             await page.WaitForURLAsync(app.BaseUrl + "/");
 

@@ -25,7 +25,7 @@ public class AccountFlowTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(confirmation.Document.QuerySelector("[data-testid=dev-confirmation-link] a"));
 
         // RequireConfirmedAccount: no sign-in before the email is confirmed.
-        var early = await client.LoginAsync(email, AccountTestClient.DefaultPassword);
+        var early = await client.LoginAsync(email, TestAccounts.Password);
         Assert.Equal("/Account/Login", early.Path);
         Assert.Contains("邮箱或密码错误", early.TextOf("[data-testid=status-message]"));
 
@@ -33,7 +33,7 @@ public class AccountFlowTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("/Account/ConfirmEmail", confirmed.Path);
         Assert.Contains("邮箱已确认", confirmed.TextOf("[data-testid=status-message]"));
 
-        var home = await client.LoginAsync(email, AccountTestClient.DefaultPassword);
+        var home = await client.LoginAsync(email, TestAccounts.Password);
         Assert.Equal("/", home.Path);
 
         var manage = await client.GetAsync("/Account/Manage");

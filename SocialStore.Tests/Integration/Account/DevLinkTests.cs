@@ -45,7 +45,7 @@ public class DevLinkTests(AppFactory app) : IClassFixture<AppFactory>
             .QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         fields["Input.Email"] = AccountTestClient.NewEmail("attacker");
         fields["Input.DisplayName"] = "攻击者";
-        fields["Input.Password"] = fields["Input.ConfirmPassword"] = AccountTestClient.DefaultPassword;
+        fields["Input.Password"] = fields["Input.ConfirmPassword"] = TestAccounts.Password;
         var registered = await attacker.PostAsync("/Account/Register", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
 

@@ -22,7 +22,7 @@ public class LockoutTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("/Account/Lockout", fifth.Path);
         Assert.Contains("账号已被暂时锁定", fifth.TextOf("[data-testid=lockout]"));
 
-        var right = await client.LoginAsync(email, AccountTestClient.DefaultPassword);
+        var right = await client.LoginAsync(email, TestAccounts.Password);
         Assert.Equal("/Account/Lockout", right.Path);
         Assert.Equal("/Account/Login", (await client.GetAsync("/Account/Manage")).Path);
     }

@@ -24,7 +24,7 @@ public class PasswordResetTests(AppFactory app) : IClassFixture<AppFactory>
         });
         Assert.Equal("/Account/ResetPasswordConfirmation", done.Path);
 
-        Assert.Equal("/Account/Login", (await client.LoginAsync(email, AccountTestClient.DefaultPassword)).Path);
+        Assert.Equal("/Account/Login", (await client.LoginAsync(email, TestAccounts.Password)).Path);
         Assert.Equal("/", (await client.LoginAsync(email, "brand-new-pass-7")).Path);
     }
 

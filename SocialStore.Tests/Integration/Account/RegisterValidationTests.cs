@@ -49,14 +49,14 @@ public class RegisterValidationTests(AppFactory app) : IClassFixture<AppFactory>
     public static TheoryData<string, string, string, string, string, string> InvalidInput => new()
     {
         // culture, email, display name, password, confirmation, expected message
-        { "zh-CN", "not-an-email", "小明", "secret-pass-42", "secret-pass-42", "请输入有效的邮箱地址。" },
-        { "en-US", "not-an-email", "Ming", "secret-pass-42", "secret-pass-42", "Enter a valid email address." },
-        { "zh-CN", "{email}", "", "secret-pass-42", "secret-pass-42", "请填写昵称。" },
-        { "en-US", "{email}", "", "secret-pass-42", "secret-pass-42", "Display name is required." },
-        { "zh-CN", "{email}", new string('长', 41), "secret-pass-42", "secret-pass-42", "昵称最多 40 个字符。" },
-        { "en-US", "{email}", new string('x', 41), "secret-pass-42", "secret-pass-42", "Display name can be at most 40 characters long." },
-        { "zh-CN", "{email}", "小明", "secret-pass-42", "other-pass-42", "两次输入的密码不一致。" },
-        { "en-US", "{email}", "Ming", "secret-pass-42", "other-pass-42", "The two passwords do not match." },
+        { "zh-CN", "not-an-email", "小明", TestAccounts.Password, TestAccounts.Password, "请输入有效的邮箱地址。" },
+        { "en-US", "not-an-email", "Ming", TestAccounts.Password, TestAccounts.Password, "Enter a valid email address." },
+        { "zh-CN", "{email}", "", TestAccounts.Password, TestAccounts.Password, "请填写昵称。" },
+        { "en-US", "{email}", "", TestAccounts.Password, TestAccounts.Password, "Display name is required." },
+        { "zh-CN", "{email}", new string('长', 41), TestAccounts.Password, TestAccounts.Password, "昵称最多 40 个字符。" },
+        { "en-US", "{email}", new string('x', 41), TestAccounts.Password, TestAccounts.Password, "Display name can be at most 40 characters long." },
+        { "zh-CN", "{email}", "小明", TestAccounts.Password, "other-pass-42", "两次输入的密码不一致。" },
+        { "en-US", "{email}", "Ming", TestAccounts.Password, "other-pass-42", "The two passwords do not match." },
         // Identity's own password rules, through the localised error describer.
         { "zh-CN", "{email}", "小明", "short1", "short1", "密码至少需要 8 个字符。" },
         { "en-US", "{email}", "Ming", "nodigitshere", "nodigitshere", "The password must contain at least one digit (0–9)." },

@@ -32,11 +32,11 @@ public class TwoFactorTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("两步验证已开启", (await client.GetAsync("/Account/Manage/TwoFactorAuthentication")).TextOf("[data-testid=two-factor-state]"));
 
         await client.SignOutAsync();
-        var challenge = await client.LoginAsync(email, AccountTestClient.DefaultPassword);
+        var challenge = await client.LoginAsync(email, TestAccounts.Password);
         Assert.Equal("/Account/LoginWith2fa", challenge.Path);
         Assert.Equal("/Account/Login", (await client.GetAsync("/Account/Manage")).Path);
 
-        challenge = await client.LoginAsync(email, AccountTestClient.DefaultPassword);
+        challenge = await client.LoginAsync(email, TestAccounts.Password);
         var rejected = await client.SubmitAsync(challenge, "login-with-2fa", new() { ["Input.TwoFactorCode"] = OtherCode(Totp.Code(key!, DateTimeOffset.UtcNow)) });
         Assert.Equal("/Account/LoginWith2fa", rejected.Path);
         Assert.Contains("动态码不正确", rejected.TextOf("[data-testid=status-message]"));

@@ -53,7 +53,7 @@ public sealed class BackOfficeShellTests : IAsyncLifetime
     {
         var user = await TestAdmins.UserAsync(app);
         using var admin = AccountTestClient.Create(app, "en-US");
-        await admin.LoginAsync(user.Email!, SocialApp.Password);
+        await admin.LoginAsync(user.Email!, TestAccounts.Password);
 
         var home = await admin.GetAsync("/admin");
 
@@ -73,7 +73,7 @@ public sealed class BackOfficeShellTests : IAsyncLifetime
             Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.Id))!, Roles.Moderator)).Succeeded);
         }
         using var client = AccountTestClient.Create(app);
-        await client.LoginAsync(moderator.Email!, SocialApp.Password);
+        await client.LoginAsync(moderator.Email!, TestAccounts.Password);
 
         var home = await client.GetAsync("/admin");
 

@@ -256,7 +256,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
         var shopperEmail = AccountTestClient.NewEmail("buyer");
         using var shopper = AccountTestClient.Create(app);
         await shopper.RegisterAndConfirmAsync(shopperEmail);
-        await shopper.LoginAsync(shopperEmail, AccountTestClient.DefaultPassword);
+        await shopper.LoginAsync(shopperEmail, TestAccounts.Password);
 
         // Without a purchase there is no review form.
         Assert.Null((await shopper.GetAsync($"/products/{product.Id}")).Document.QuerySelector("[data-testid=review-form]"));

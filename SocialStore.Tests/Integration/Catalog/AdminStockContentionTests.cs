@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,8 +28,6 @@ public class AdminStockContentionTests
         { DatabaseProvider.Sqlite, false }, { DatabaseProvider.Sqlite, true },
         { DatabaseProvider.PostgreSql, false }, { DatabaseProvider.PostgreSql, true },
     };
-
-    public static TheoryData<DatabaseProvider> Providers => CartTestBed.Providers;
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -125,7 +124,7 @@ public class AdminStockContentionTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AdminSave_StockNotEdited_SaleMeanwhileIsKept(DatabaseProvider provider)
     {
         await using var bed = await CartTestBed.CreateAsync(provider);

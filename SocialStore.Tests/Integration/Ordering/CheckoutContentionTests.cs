@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
@@ -12,10 +13,8 @@ namespace SocialStore.Tests.Integration.Ordering;
 /// </summary>
 public class CheckoutContentionTests
 {
-    public static TheoryData<DatabaseProvider> Providers => CartTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PlaceOrder_200BuyersFor50InStock_Exactly50OrdersAndEveryLoserToldSoldOut(DatabaseProvider provider)
     {
         await using var bed = await CartTestBed.CreateAsync(provider);
@@ -63,7 +62,7 @@ public class CheckoutContentionTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PlaceOrder_SecondLineSoldOut_NothingReservedAndLineNamed(DatabaseProvider provider)
     {
         await using var bed = await CartTestBed.CreateAsync(provider);
@@ -86,7 +85,7 @@ public class CheckoutContentionTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PlaceOrder_FiveSubmitsWithOneKeyAtOnce_OneOrderAndEveryCallerGetsIt(DatabaseProvider provider)
     {
         await using var bed = await CartTestBed.CreateAsync(provider);

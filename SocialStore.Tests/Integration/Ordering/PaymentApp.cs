@@ -55,7 +55,7 @@ public static class PaymentApp
         var handle = "buyer" + Guid.NewGuid().ToString("N")[..8];
         var user = await SocialApp.UserAsync(app, handle, "买家");
         var client = AccountTestClient.Create(app, culture);
-        Assert.Equal("/", (await client.LoginAsync(user.Email!, SocialApp.Password)).Path);
+        Assert.Equal("/", (await client.LoginAsync(user.Email!, TestAccounts.Password)).Path);
         var order = await PaymentTestBed.InsertOrderAsync(Db(app), DateTimeOffset.UtcNow, user.Id, price, quantity);
         return (client, order);
     }

@@ -26,9 +26,9 @@ public sealed class ProfilePageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var community = app.Community();
-        mei = await community.UserAsync("mei", "小美", bio: "爱护肤，也爱分享 🌸", avatarKey: "avatars/mei", password: AppSession.Password);
-        fan = await community.UserAsync("fan", "粉丝一号", password: AppSession.Password);
-        stranger = await community.UserAsync("stranger", "路人", password: AppSession.Password);
+        mei = await community.UserAsync("mei", "小美", bio: "爱护肤，也爱分享 🌸", avatarKey: "avatars/mei", password: TestAccounts.Password);
+        fan = await community.UserAsync("fan", "粉丝一号", password: TestAccounts.Password);
+        stranger = await community.UserAsync("stranger", "路人", password: TestAccounts.Password);
         var author = await community.UserAsync("author", "作者");
         for (var i = 0; i < 3; i++) meiNotes.Add(await community.NoteAsync(mei.Id, At(i), title: $"小美的笔记{i}"));
         await community.NoteAsync(mei.Id, At(10), title: "草稿", draft: true);

@@ -15,7 +15,7 @@ public sealed class ProfileRoundTripTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var community = app.Community();
-        var mei = await community.UserAsync("mei", "小美", password: AppSession.Password);
+        var mei = await community.UserAsync("mei", "小美", password: TestAccounts.Password);
         var board = await community.BoardAsync(mei.Id, "默认专辑", isDefault: true);
         for (var u = 0; u < 4; u++)
         {

@@ -10,8 +10,6 @@ namespace SocialStore.Tests.Integration.Search;
 /// <summary>A fixed Chinese/English/mixed corpus and the hits each query must return, on every provider that runs here.</summary>
 public class SearchCorpusTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     private static readonly (string Title, string Body)[] Notes =
     [
         ("冬天必备保湿面霜", "干皮救星，这款面霜很滋润。"),
@@ -72,7 +70,7 @@ public class SearchCorpusTests
     ];
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Corpus_EveryQuery_ReturnsExactlyItsHits(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -93,7 +91,7 @@ public class SearchCorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Notes_TitleMatch_RanksAboveBodyOnlyMatch_AndIsHighlighted(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -105,7 +103,7 @@ public class SearchCorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Users_And_Topics_AreFoundByName(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -126,7 +124,7 @@ public class SearchCorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Index_FollowsCreateEditAndDelete_AtOnce(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -168,7 +166,7 @@ public class SearchCorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Products_GoingOffShelf_LeaveResults(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -218,7 +216,7 @@ public class SearchCorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Rebuild_IndexesRowsWrittenWithoutEf(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -15,10 +15,8 @@ namespace SocialStore.Tests.Integration.Search;
 /// </summary>
 public class SearchEngagementTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Refresh_CatchesUpWithLikesFollowsSalesAndTopicUse_AndWritesOnlyWhatChanged(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

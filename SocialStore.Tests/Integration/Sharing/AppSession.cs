@@ -12,8 +12,6 @@ namespace SocialStore.Tests.Integration.Sharing;
 /// <summary>Browsing the real app in tests: clients that do not follow redirects, real sign-in through the login form, HTML parsed with AngleSharp.</summary>
 public static class AppSession
 {
-    public const string Password = "Correct-horse-42";
-
     public const string BrowserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50";
 
     public static IDbContextFactory<SocialStoreDbContext> Db(this AppFactory app) =>
@@ -28,14 +26,14 @@ public static class AppSession
         return client;
     }
 
-    /// <summary>Signs in through /Account/Login as a user created with <see cref="Password"/>.</summary>
+    /// <summary>Signs in through /Account/Login as a user created with <see cref="TestAccounts.Password"/>.</summary>
     public static async Task<HttpClient> SignedInBrowserAsync(this AppFactory app, string handle)
     {
         var client = app.Browser();
         var login = await client.GetDocumentAsync("/Account/Login");
         var fields = FormFields(login.QuerySelector("form[method=post] input[name=_handler][value=login]")!.Closest("form")!);
         fields["Input.Email"] = $"{handle}@example.test";
-        fields["Input.Password"] = Password;
+        fields["Input.Password"] = TestAccounts.Password;
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {handle} failed: {(int)response.StatusCode}");

@@ -18,7 +18,7 @@ public sealed class ShareLinkEndpointTests : IAsyncLifetime
     private async Task<(string Code, long NoteId)> SharedNoteAsync()
     {
         var community = app.Community();
-        var sharer = await community.UserAsync("sharer", password: AppSession.Password);
+        var sharer = await community.UserAsync("sharer", password: TestAccounts.Password);
         var note = await community.NoteAsync(sharer.Id);
         var link = await app.Services.GetRequiredService<ShareService>()
             .GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Note, note.Id.ToString(), default);
@@ -65,7 +65,7 @@ public sealed class ShareLinkEndpointTests : IAsyncLifetime
     public async Task Follow_SignedInVisitor_IsRecordedAsTheVisitor()
     {
         var (code, _) = await SharedNoteAsync();
-        var reader = await app.Community().UserAsync("reader", password: AppSession.Password);
+        var reader = await app.Community().UserAsync("reader", password: TestAccounts.Password);
         var client = await app.SignedInBrowserAsync("reader");
 
         var response = await client.GetAsync($"/s/{code}");
@@ -150,7 +150,7 @@ public sealed class ShareLinkEndpointTests : IAsyncLifetime
     {
         var community = app.Community();
         var creator = await community.UserAsync("creator");
-        var sharer = await community.UserAsync("sharer", password: AppSession.Password);
+        var sharer = await community.UserAsync("sharer", password: TestAccounts.Password);
         var client = await app.SignedInBrowserAsync("sharer");
         // The share button on a profile is a real form: it works before (or without) the circuit.
         var profile = await client.GetDocumentAsync("/u/creator");
@@ -186,7 +186,7 @@ public sealed class ShareLinkEndpointTests : IAsyncLifetime
     {
         var community = app.Community();
         var creator = await community.UserAsync("creator");
-        await community.UserAsync("sharer", password: AppSession.Password);
+        await community.UserAsync("sharer", password: TestAccounts.Password);
         var client = await app.SignedInBrowserAsync("sharer");
 
         var response = await client.PostAsync("/share", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -206,7 +206,7 @@ public sealed class ShareLinkEndpointTests : IAsyncLifetime
     [InlineData("Order", "1")]
     public async Task CreateForm_TargetThatCannotBeShared_IsTheFriendly404(string targetType, string targetId)
     {
-        await app.Community().UserAsync("sharer", password: AppSession.Password);
+        await app.Community().UserAsync("sharer", password: TestAccounts.Password);
         var client = await app.SignedInBrowserAsync("sharer");
         var profile = await client.GetDocumentAsync("/u/sharer");
         var fields = AppSession.FormFields(profile.QuerySelector("[data-testid=share] form")!);

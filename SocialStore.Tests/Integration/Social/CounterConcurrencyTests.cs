@@ -1,3 +1,4 @@
+using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Social;
@@ -12,10 +13,8 @@ namespace SocialStore.Tests.Integration.Social;
 /// </summary>
 public class CounterConcurrencyTests
 {
-    public static TheoryData<DatabaseProvider> Providers => SocialTestBed.Providers;
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Likes_FiftyPeopleAtOnceAndDoubleClicks_CountEqualsRows(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -54,7 +53,7 @@ public class CounterConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Follows_ThirtyAtOnceAndMutualPairs_CountersEqualRows(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -90,7 +89,7 @@ public class CounterConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Comments_AddReplyDeleteAndLikeAtOnce_CountersEqualRows(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);
@@ -131,7 +130,7 @@ public class CounterConcurrencyTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Collects_ManyNotesAtOnce_OneDefaultBoardAndExactCounts(DatabaseProvider provider)
     {
         await using var bed = await SocialTestBed.CreateAsync(provider);

@@ -13,8 +13,6 @@ namespace SocialStore.Tests.Integration.Social;
 /// <summary>Puts people and notes straight into a running app and signs a client in through the real login form.</summary>
 public static class SocialApp
 {
-    public const string Password = "Correct-horse-42";
-
     public static async Task<ApplicationUser> UserAsync(AppFactory app, string handle, string displayName)
     {
         using var scope = app.Services.CreateScope();
@@ -28,7 +26,7 @@ public static class SocialApp
             DisplayName = displayName,
             CreatedAt = DateTimeOffset.UtcNow,
         };
-        var result = await users.CreateAsync(user, Password);
+        var result = await users.CreateAsync(user, TestAccounts.Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         return user;
     }
@@ -54,7 +52,7 @@ public static class SocialApp
         var fields = form.QuerySelectorAll("input[type=hidden]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
             .Append(new("Input.Email", user.Email!))
-            .Append(new("Input.Password", Password));
+            .Append(new("Input.Password", TestAccounts.Password));
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
         response.EnsureSuccessStatusCode();
         Assert.Contains("data-testid=\"me-link\"", await response.Content.ReadAsStringAsync());
