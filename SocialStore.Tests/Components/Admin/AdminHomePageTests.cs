@@ -9,7 +9,7 @@ using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 using SocialStore.Web.Components.Pages.Admin;
-using ManualClock = SocialStore.Tests.Domain.Social.ManualClock;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SocialStore.Tests.Components.Admin;
 
@@ -18,7 +18,7 @@ public sealed class AdminHomePageTests : IAsyncLifetime
     private readonly string mediaRoot = Path.Combine(Path.GetTempPath(), "socialstore-admin-home-media", Guid.NewGuid().ToString("N"));
 
     // Noon today where the server is: the page reads days in the server's zone.
-    private readonly ManualClock clock = new(new DateTimeOffset(DateTime.Today.AddHours(12)));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(DateTime.Today.AddHours(12)));
     private TestDatabase db = default!;
     private string adminId = "";
 

@@ -11,13 +11,12 @@ using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
-using ManualClock = SocialStore.Tests.Domain.Social.ManualClock;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SocialStore.Tests.Domain.BackOffice;
 
 public sealed class BackOfficeQueriesTests : IDisposable
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
 
     /// <summary>Mid-morning in UTC, the zone most tests read days in.</summary>
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
@@ -56,11 +55,11 @@ public sealed class BackOfficeQueriesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FiguresAsync_Admin_CountsRealRows(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var clock = new ManualClock(Now);
+        var clock = new FakeTimeProvider(Now);
         var admin = await TestData.UserAsync(db.Factory, "boss");
         var adminPrincipal = Principal(admin.Id, Roles.Admin);
         var buyer = await TestData.UserAsync(db.Factory, "buyer");
@@ -102,7 +101,7 @@ public sealed class BackOfficeQueriesTests : IDisposable
     public async Task FiguresAsync_Last14Days_FourteenDaysEndingTodayWithTodaysPaidOrdersLast()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var clock = new ManualClock(Now);
+        var clock = new FakeTimeProvider(Now);
         var admin = Principal((await TestData.UserAsync(db.Factory, "boss")).Id, Roles.Admin);
         var buyer = await TestData.UserAsync(db.Factory, "buyer");
         var sku = (await CatalogTestData.SimpleAsync(db.Factory, "口红", 100m, stock: 100)).Skus[0];
@@ -136,7 +135,7 @@ public sealed class BackOfficeQueriesTests : IDisposable
         await PaidOrderAsync(db, buyer.Id, sku, 1, now.AddMinutes(-30));  // 00:30 on the 21st there
         await PaidOrderAsync(db, buyer.Id, sku, 1, now.AddMinutes(-90));  // 23:30 on the 20th there
 
-        var figures = await new BackOfficeQueries(db.Factory, new ManualClock(now)).FiguresAsync(admin, shanghai, CancellationToken.None);
+        var figures = await new BackOfficeQueries(db.Factory, new FakeTimeProvider(now)).FiguresAsync(admin, shanghai, CancellationToken.None);
 
         Assert.Equal(new DateOnly(2026, 11, 21), figures.Last14Days[^1].Day);
         Assert.Equal((1, 1), (figures.Last14Days[^1].Orders, figures.Last14Days[^2].Orders));
@@ -149,7 +148,7 @@ public sealed class BackOfficeQueriesTests : IDisposable
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var admin = Principal((await TestData.UserAsync(db.Factory, "boss")).Id, Roles.Admin);
 
-        var figures = await new BackOfficeQueries(db.Factory, new ManualClock(Now)).FiguresAsync(admin, TimeZoneInfo.Utc, CancellationToken.None);
+        var figures = await new BackOfficeQueries(db.Factory, new FakeTimeProvider(Now)).FiguresAsync(admin, TimeZoneInfo.Utc, CancellationToken.None);
 
         Assert.Equal((0, 0, 0, 0, 0, 0m), (figures.OrdersToShip, figures.OpenRefunds, figures.LowStockSkus, figures.PaymentIncidents24h, figures.PaidOrdersToday, figures.RevenueToday));
         Assert.Equal(14, figures.Last14Days.Count);
@@ -172,7 +171,7 @@ public sealed class BackOfficeQueriesTests : IDisposable
         };
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
-            new BackOfficeQueries(db.Factory, new ManualClock(Now)).FiguresAsync(actor, TimeZoneInfo.Utc, CancellationToken.None));
+            new BackOfficeQueries(db.Factory, new FakeTimeProvider(Now)).FiguresAsync(actor, TimeZoneInfo.Utc, CancellationToken.None));
 
         Assert.Equal(BackOfficeQueries.AdminOnly, error.Code);
     }

@@ -6,17 +6,16 @@ using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Tests.Infrastructure;
-using ManualClock = SocialStore.Tests.Domain.Social.ManualClock;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SocialStore.Tests.Domain.Identity;
 
 public sealed class StaffServiceTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
 
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
 
-    private sealed record Bed(TestDatabase Db, StaffService Staff, ManualClock Clock, ApplicationUser Admin, ClaimsPrincipal AdminPrincipal, ApplicationUser Target);
+    private sealed record Bed(TestDatabase Db, StaffService Staff, FakeTimeProvider Clock, ApplicationUser Admin, ClaimsPrincipal AdminPrincipal, ApplicationUser Target);
 
     private static async Task<Bed> ArrangeAsync(TestDatabase db, bool seedRoles = true)
     {
@@ -24,7 +23,7 @@ public sealed class StaffServiceTests
         var admin = await TestData.UserAsync(db.Factory, "boss", "店长");
         if (seedRoles) await AddRoleAsync(db.Factory, admin.Id, Roles.Admin);
         var target = await TestData.UserAsync(db.Factory, "alice", "爱丽丝");
-        var clock = new ManualClock(Now);
+        var clock = new FakeTimeProvider(Now);
         return new Bed(db, new StaffService(db.Factory, clock), clock, admin, Principal(admin.Id, Roles.Admin), target);
     }
 
@@ -221,7 +220,7 @@ public sealed class StaffServiceTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var admin = await TestData.UserAsync(db.Factory, "boss");
         var target = await TestData.UserAsync(db.Factory, "alice");
-        var staff = new StaffService(db.Factory, new ManualClock(Now));
+        var staff = new StaffService(db.Factory, new FakeTimeProvider(Now));
 
         Assert.True(await staff.SetRoleAsync(Principal(admin.Id, Roles.Admin), target.Id, Roles.Moderator, true, CancellationToken.None));
 
@@ -311,7 +310,7 @@ public sealed class StaffServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SetRoleAsync_EightAdminsGrantTheSameRoleAtOnce_OneRoleRowAndOneAuditEntry(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -341,7 +340,7 @@ public sealed class StaffServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SetRoleAsync_EightAdminsGrantBeforeTheRoleExists_OneRoleOneRowOneAuditEntry(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -367,7 +366,7 @@ public sealed class StaffServiceTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SetRoleAsync_EightAdminsRevokeTheSameRoleAtOnce_RowGoneAndOneAuditEntry(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -17,8 +17,7 @@ namespace SocialStore.Tests.Integration.Account;
 public sealed class DataProtectionKeysTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.PostgreSql)]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SignInCookie_SecondInstanceOnTheSameDatabase_IsAcceptedWithItsAntiforgery(DatabaseProvider provider)
     {
         await using var database = provider == DatabaseProvider.PostgreSql ? await TestDatabase.CreateAsync(provider) : null;
@@ -28,7 +27,7 @@ public sealed class DataProtectionKeysTests
         using var onFirst = AccountTestClient.Create(first, cookies, "en-US");
         var email = AccountTestClient.NewEmail("node");
         await onFirst.RegisterAndConfirmAsync(email);
-        Assert.Equal("/", (await onFirst.LoginAsync(email, AccountTestClient.DefaultPassword)).Path);
+        Assert.Equal("/", (await onFirst.LoginAsync(email, TestAccounts.Password)).Path);
         // A form rendered by the first node: its anti-forgery token and cookie come from the first node's key.
         var manageOnFirst = await onFirst.GetAsync("/Account/Manage");
         Assert.Equal("/Account/Manage", manageOnFirst.Path);

@@ -38,7 +38,7 @@ public sealed partial class SmtpEmailSenderTests(SmtpTestServer smtp) : IClassFi
         var confirmed = await client.GetAsync(link.Value);
         Assert.Equal("/Account/ConfirmEmail", confirmed.Path);
         Assert.NotNull(confirmed.Document.QuerySelector("[data-testid=continue-to-login]"));
-        Assert.Equal("/", (await client.LoginAsync(email, AccountTestClient.DefaultPassword)).Path);
+        Assert.Equal("/", (await client.LoginAsync(email, TestAccounts.Password)).Path);
     }
 
     [Fact]
