@@ -292,7 +292,13 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         var now = clock.GetUtcNow();
         db.CatalogAuditLog.AddRange(changes.Select(c => new CatalogAuditEntry
         {
-            ProductId = productId, SkuKey = c.SkuKey, Field = c.Field, OldValue = c.OldValue, NewValue = c.NewValue, ActorId = actorId, At = now,
+            ProductId = productId,
+            SkuKey = c.SkuKey,
+            Field = c.Field,
+            OldValue = c.OldValue,
+            NewValue = c.NewValue,
+            ActorId = actorId,
+            At = now,
         }));
     }
 

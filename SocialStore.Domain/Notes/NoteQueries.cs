@@ -37,7 +37,12 @@ public sealed class NoteQueries(IDbContextFactory<SocialStoreDbContext> dbFactor
             .Where(n => n.Id == id && n.Status == NoteStatus.Published)
             .Select(n => new
             {
-                n.Id, n.Title, n.Body, n.CreatedAt, n.EditedAt, n.ShareCount,
+                n.Id,
+                n.Title,
+                n.Body,
+                n.CreatedAt,
+                n.EditedAt,
+                n.ShareCount,
                 Author = new NoteAuthor(n.AuthorId, n.Author!.Handle, n.Author.DisplayName, n.Author.AvatarKey, n.Author.Bio, n.Author.FollowerCount),
                 Images = n.Images.OrderBy(i => i.Position).Select(i => new NoteImageView(i.StorageKey, i.Width, i.Height, i.Alt)).ToList(),
                 TopicIds = n.Topics.Select(t => t.TopicId).ToList(),

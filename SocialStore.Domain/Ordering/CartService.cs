@@ -43,8 +43,13 @@ public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactor
                     throw new DomainException(OrderErrors.CartFull, CartItem.MaxLines);
                 var row = new CartItem
                 {
-                    OwnerKey = ownerKey, ProductId = sku.ProductId, SkuId = skuId, Quantity = quantity,
-                    PriceWhenAdded = sku.Price, AddedAt = now, UpdatedAt = now,
+                    OwnerKey = ownerKey,
+                    ProductId = sku.ProductId,
+                    SkuId = skuId,
+                    Quantity = quantity,
+                    PriceWhenAdded = sku.Price,
+                    AddedAt = now,
+                    UpdatedAt = now,
                 };
                 if (!await LikeService.TryInsertAsync(db, row, ct))
                 {
@@ -185,7 +190,16 @@ public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactor
             orderby c.AddedAt descending, c.Id descending
             select new
             {
-                p.Id, SkuId = s.Id, p.Title, s.Key, p.CoverKey, p.Currency, s.Price, c.PriceWhenAdded, c.Quantity, s.Stock,
+                p.Id,
+                SkuId = s.Id,
+                p.Title,
+                s.Key,
+                p.CoverKey,
+                p.Currency,
+                s.Price,
+                c.PriceWhenAdded,
+                c.Quantity,
+                s.Stock,
                 Available = s.IsActive && p.Status == ProductStatus.OnSale,
             }).ToListAsync(ct);
         return [.. rows.Select(r => new CartLineView(r.Id, r.SkuId, r.Title, string.Join(" / ", SkuKey.Split(r.Key)), r.CoverKey, r.Currency,

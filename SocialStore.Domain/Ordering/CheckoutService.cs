@@ -87,18 +87,38 @@ public sealed class CheckoutService(
 
         var order = new Order
         {
-            Number = OrderNumbers.New(now), BuyerId = buyerId, CheckoutKey = request.CheckoutKey, Status = OrderStatus.PendingPayment,
-            Currency = ordered[0].Currency, Subtotal = quote.Subtotal, AdjustmentTotal = quote.AdjustmentTotal, Total = quote.Total,
-            Recipient = address.Recipient, Mobile = address.Mobile, Province = address.Province, City = address.City,
-            District = address.District, AddressDetail = address.Detail, CreatedAt = now, PayBy = now + o.UnpaidTimeout,
+            Number = OrderNumbers.New(now),
+            BuyerId = buyerId,
+            CheckoutKey = request.CheckoutKey,
+            Status = OrderStatus.PendingPayment,
+            Currency = ordered[0].Currency,
+            Subtotal = quote.Subtotal,
+            AdjustmentTotal = quote.AdjustmentTotal,
+            Total = quote.Total,
+            Recipient = address.Recipient,
+            Mobile = address.Mobile,
+            Province = address.Province,
+            City = address.City,
+            District = address.District,
+            AddressDetail = address.Detail,
+            CreatedAt = now,
+            PayBy = now + o.UnpaidTimeout,
         };
         foreach (var q in quote.Lines)
         {
             order.Lines.Add(new OrderLine
             {
-                ProductId = q.Line.ProductId, SkuId = q.Line.SkuId, ProductTitle = q.Line.ProductTitle, SkuLabel = q.Line.SkuLabel,
-                CoverKey = q.Line.CoverKey, UnitPrice = q.Line.UnitPrice, Quantity = q.Line.Quantity, Subtotal = q.Line.Subtotal,
-                AdjustmentTotal = q.AdjustmentTotal, Payable = q.Payable, RefundState = RefundState.None,
+                ProductId = q.Line.ProductId,
+                SkuId = q.Line.SkuId,
+                ProductTitle = q.Line.ProductTitle,
+                SkuLabel = q.Line.SkuLabel,
+                CoverKey = q.Line.CoverKey,
+                UnitPrice = q.Line.UnitPrice,
+                Quantity = q.Line.Quantity,
+                Subtotal = q.Line.Subtotal,
+                AdjustmentTotal = q.AdjustmentTotal,
+                Payable = q.Payable,
+                RefundState = RefundState.None,
             });
         }
         order.Events.Add(new OrderEvent { FromStatus = null, ToStatus = OrderStatus.PendingPayment, Actor = OrderActor.Buyer, ActorId = buyerId, At = now });

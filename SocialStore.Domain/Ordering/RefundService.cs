@@ -69,13 +69,25 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
             var now = clock.GetUtcNow();
             var request = new RefundRequest
             {
-                OrderId = orderId, OrderLineId = lineId, RequesterId = buyerId, Amount = value, Reason = text, PhotoKeys = string.Join('|', keys),
-                Status = RefundRequestStatus.Requested, IdempotencyKey = "rfq_" + Guid.NewGuid().ToString("N"), CreatedAt = now,
+                OrderId = orderId,
+                OrderLineId = lineId,
+                RequesterId = buyerId,
+                Amount = value,
+                Reason = text,
+                PhotoKeys = string.Join('|', keys),
+                Status = RefundRequestStatus.Requested,
+                IdempotencyKey = "rfq_" + Guid.NewGuid().ToString("N"),
+                CreatedAt = now,
             };
             db.RefundRequests.Add(request);
             db.OrderEvents.Add(new OrderEvent
             {
-                OrderId = orderId, FromStatus = status, ToStatus = status, Actor = OrderActor.Buyer, ActorId = buyerId, At = now,
+                OrderId = orderId,
+                FromStatus = status,
+                ToStatus = status,
+                Actor = OrderActor.Buyer,
+                ActorId = buyerId,
+                At = now,
                 Note = Note(RequestedNote, value, line.ProductTitle),
             });
             await db.SaveChangesAsync(ct);
@@ -142,7 +154,12 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
             if (restock) await StockLedger.ReturnAsync(db, line.ProductId, line.SkuId, line.Quantity, ct);
             db.OrderEvents.Add(new OrderEvent
             {
-                OrderId = request.OrderId, FromStatus = order.Status, ToStatus = order.Status, Actor = OrderActor.Admin, ActorId = adminId, At = now,
+                OrderId = request.OrderId,
+                FromStatus = order.Status,
+                ToStatus = order.Status,
+                Actor = OrderActor.Admin,
+                ActorId = adminId,
+                At = now,
                 Note = Note(ApprovedNote, amount, line.ProductTitle),
             });
             await db.SaveChangesAsync(ct);
@@ -180,7 +197,12 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
             var title = await db.OrderLines.Where(l => l.Id == request.OrderLineId).Select(l => l.ProductTitle).SingleAsync(ct);
             db.OrderEvents.Add(new OrderEvent
             {
-                OrderId = request.OrderId, FromStatus = status, ToStatus = status, Actor = OrderActor.Admin, ActorId = adminId, At = now,
+                OrderId = request.OrderId,
+                FromStatus = status,
+                ToStatus = status,
+                Actor = OrderActor.Admin,
+                ActorId = adminId,
+                At = now,
                 Note = Note(RejectedNote, request.Amount, title + " — " + text),
             });
             await db.SaveChangesAsync(ct);

@@ -117,7 +117,11 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
             .Where(r => r.Id == reviewId && r.ProductId == productId)
             .Select(r => new
             {
-                r.AuthorId, r.Stars, r.Body, r.EditedAt, Revisions = r.Revisions.Count,
+                r.AuthorId,
+                r.Stars,
+                r.Body,
+                r.EditedAt,
+                Revisions = r.Revisions.Count,
                 ProductTitle = db.Products.Where(p => p.Id == r.ProductId).Select(p => p.Title).First(),
                 SkuKey = db.Skus.Where(s => s.Id == r.SkuId).Select(s => s.Key).First(),
             })
@@ -206,11 +210,18 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
                           orderby r.HasPhotos descending, r.HelpfulCount descending, r.Id descending
                           select new
                           {
-                              r.Id, r.AuthorId, r.HasPhotos,
+                              r.Id,
+                              r.AuthorId,
+                              r.HasPhotos,
                               Author = new { u.DisplayName, u.Handle, u.AvatarKey },
-                              r.Stars, r.Body, SkuKey = k.Key,
-                              r.HelpfulCount, Voted = viewerId != null && db.ReviewVotes.Any(v => v.ReviewId == r.Id && v.UserId == viewerId),
-                              r.MerchantReply, r.CreatedAt, r.EditedAt,
+                              r.Stars,
+                              r.Body,
+                              SkuKey = k.Key,
+                              r.HelpfulCount,
+                              Voted = viewerId != null && db.ReviewVotes.Any(v => v.ReviewId == r.Id && v.UserId == viewerId),
+                              r.MerchantReply,
+                              r.CreatedAt,
+                              r.EditedAt,
                               Photos = r.Images.OrderBy(i => i.Position).Select(i => new ReviewPhoto(i.StorageKey, i.Width, i.Height)).ToList(),
                               One = all.Count(x => x.Stars == 1),
                               Two = all.Count(x => x.Stars == 2),

@@ -68,8 +68,14 @@ public class CheckoutThroughputBenchmark(ITestOutputHelper output)
                 var email = $"bench{i}@example.test";
                 return new ApplicationUser
                 {
-                    UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-                    SecurityStamp = Guid.NewGuid().ToString("N"), Handle = $"bench{i}", DisplayName = $"bench {i}", CreatedAt = CartTestBed.Start,
+                    UserName = email,
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    SecurityStamp = Guid.NewGuid().ToString("N"),
+                    Handle = $"bench{i}",
+                    DisplayName = $"bench {i}",
+                    CreatedAt = CartTestBed.Start,
                 };
             }).ToList();
             db.Users.AddRange(batch);

@@ -37,7 +37,12 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
             if (!await roles.RoleExistsAsync(Roles.Admin)) Assert.True((await roles.CreateAsync(new IdentityRole(Roles.Admin))).Succeeded);
             var user = new ApplicationUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, Handle = prefix + Guid.NewGuid().ToString("N")[..6], DisplayName = prefix, CreatedAt = DateTimeOffset.UtcNow,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                Handle = prefix + Guid.NewGuid().ToString("N")[..6],
+                DisplayName = prefix,
+                CreatedAt = DateTimeOffset.UtcNow,
             };
             var created = await users.CreateAsync(user, TestAccounts.Password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));

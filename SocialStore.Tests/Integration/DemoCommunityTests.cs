@@ -60,9 +60,16 @@ public sealed class DemoCommunityTests
         await using var db = await factory.CreateDbContextAsync();
         db.Users.Add(new ApplicationUser
         {
-            UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-            EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"), PasswordHash = password ? "AQAAAAIAAYagAAAAE-not-a-real-hash" : null,
-            Handle = email.Split('@')[0].Replace("-", "_", StringComparison.Ordinal), DisplayName = "X", CreatedAt = DateTimeOffset.UtcNow,
+            UserName = email,
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            NormalizedUserName = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            PasswordHash = password ? "AQAAAAIAAYagAAAAE-not-a-real-hash" : null,
+            Handle = email.Split('@')[0].Replace("-", "_", StringComparison.Ordinal),
+            DisplayName = "X",
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
     }

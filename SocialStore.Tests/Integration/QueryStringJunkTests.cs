@@ -105,7 +105,9 @@ public sealed partial class QueryStringJunkTests : IAsyncLifetime
 
         var response = await client.Http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["provider"] = "NoSuchProvider", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+            ["provider"] = "NoSuchProvider",
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

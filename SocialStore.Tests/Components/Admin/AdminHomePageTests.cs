@@ -44,7 +44,11 @@ public sealed class AdminHomePageTests : IAsyncLifetime
         await using var context = await db.Factory.CreateDbContextAsync();
         context.PaymentIncidents.Add(new PaymentIncident
         {
-            Provider = SandboxGateway.Name, Kind = PaymentIncidentKind.AmountMismatch, Body = "{}", Detail = "amount", ReceivedAt = now.AddHours(-3),
+            Provider = SandboxGateway.Name,
+            Kind = PaymentIncidentKind.AmountMismatch,
+            Body = "{}",
+            Detail = "amount",
+            ReceivedAt = now.AddHours(-3),
         });
         await context.SaveChangesAsync();
     }

@@ -49,7 +49,11 @@ public sealed class BackOfficeQueriesTests : IDisposable
         await using var context = await db.Factory.CreateDbContextAsync();
         context.PaymentIncidents.Add(new PaymentIncident
         {
-            Provider = SandboxGateway.Name, Kind = PaymentIncidentKind.BadSignature, Body = "{}", Detail = "signature", ReceivedAt = at,
+            Provider = SandboxGateway.Name,
+            Kind = PaymentIncidentKind.BadSignature,
+            Body = "{}",
+            Detail = "signature",
+            ReceivedAt = at,
         });
         await context.SaveChangesAsync();
     }

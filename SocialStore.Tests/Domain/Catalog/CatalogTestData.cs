@@ -29,8 +29,17 @@ public static class CatalogTestData
         await using var db = await factory.CreateDbContextAsync();
         var product = new Product
         {
-            Title = title, Subtitle = title + " subtitle", Description = "**好用**", Brand = brand, CategoryId = categoryId, Currency = "CNY",
-            CoverKey = "seed/p.svg", CoverWidth = 800, CoverHeight = 800, Status = status, CreatedAt = createdAt ?? DateTimeOffset.UtcNow,
+            Title = title,
+            Subtitle = title + " subtitle",
+            Description = "**好用**",
+            Brand = brand,
+            CategoryId = categoryId,
+            Currency = "CNY",
+            CoverKey = "seed/p.svg",
+            CoverWidth = 800,
+            CoverHeight = 800,
+            Status = status,
+            CreatedAt = createdAt ?? DateTimeOffset.UtcNow,
         };
         product.SetVariants(options, skus);
         product.SetImages([new ProductImage { StorageKey = "seed/p.svg", Width = 800, Height = 800 }]);

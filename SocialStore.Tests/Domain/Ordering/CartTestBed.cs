@@ -56,8 +56,14 @@ public sealed class CartTestBed : IAsyncDisposable
             var email = $"{prefix}{i:000}@example.test";
             return new ApplicationUser
             {
-                UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(),
-                EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"), Handle = $"{prefix}{i:000}", DisplayName = $"{prefix} {i}",
+                UserName = email,
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                NormalizedUserName = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                Handle = $"{prefix}{i:000}",
+                DisplayName = $"{prefix} {i}",
                 CreatedAt = Start,
             };
         }).ToList();
@@ -79,15 +85,27 @@ public sealed class CartTestBed : IAsyncDisposable
         await using var db = await Db.Factory.CreateDbContextAsync();
         var address = new Address
         {
-            UserId = userId, Recipient = Home.Recipient!, Mobile = Home.Mobile!, Province = Home.Province!, City = Home.City!,
-            District = Home.District!, Detail = Home.Detail!, IsDefault = true, CreatedAt = Start,
+            UserId = userId,
+            Recipient = Home.Recipient!,
+            Mobile = Home.Mobile!,
+            Province = Home.Province!,
+            City = Home.City!,
+            District = Home.District!,
+            Detail = Home.Detail!,
+            IsDefault = true,
+            CreatedAt = Start,
         };
         db.Addresses.Add(address);
         foreach (var l in lines)
             db.CartItems.Add(new CartItem
             {
-                OwnerKey = CartItem.UserOwner(userId), ProductId = l.ProductId, SkuId = l.SkuId, Quantity = l.Quantity,
-                PriceWhenAdded = l.Price, AddedAt = Start, UpdatedAt = Start,
+                OwnerKey = CartItem.UserOwner(userId),
+                ProductId = l.ProductId,
+                SkuId = l.SkuId,
+                Quantity = l.Quantity,
+                PriceWhenAdded = l.Price,
+                AddedAt = Start,
+                UpdatedAt = Start,
             });
         await db.SaveChangesAsync();
         return address.Id;

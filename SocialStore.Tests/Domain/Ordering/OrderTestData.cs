@@ -33,17 +33,36 @@ public static class OrderTestData
         var shares = PriceAllocation.Spread(shipping, subtotals);
         var order = new Order
         {
-            Number = OrderNumbers.New(now), BuyerId = buyerId, CheckoutKey = Guid.NewGuid().ToString("N"), Status = OrderStatus.PendingPayment,
-            Subtotal = subtotals.Sum(), AdjustmentTotal = shipping, Total = subtotals.Sum() + shipping,
-            Recipient = recipient, Mobile = mobile, Province = "上海市", City = "上海市", District = "浦东新区", AddressDetail = "世纪大道 100 号",
-            CreatedAt = now, PayBy = now.AddMinutes(15),
+            Number = OrderNumbers.New(now),
+            BuyerId = buyerId,
+            CheckoutKey = Guid.NewGuid().ToString("N"),
+            Status = OrderStatus.PendingPayment,
+            Subtotal = subtotals.Sum(),
+            AdjustmentTotal = shipping,
+            Total = subtotals.Sum() + shipping,
+            Recipient = recipient,
+            Mobile = mobile,
+            Province = "上海市",
+            City = "上海市",
+            District = "浦东新区",
+            AddressDetail = "世纪大道 100 号",
+            CreatedAt = now,
+            PayBy = now.AddMinutes(15),
         };
         for (var i = 0; i < items.Count; i++)
         {
             order.Lines.Add(new OrderLine
             {
-                ProductId = items[i].Sku.ProductId, SkuId = items[i].Sku.Id, ProductTitle = items[i].Title, SkuLabel = items[i].Sku.Key, CoverKey = "seed/p.svg",
-                UnitPrice = items[i].Sku.Price, Quantity = items[i].Quantity, Subtotal = subtotals[i], AdjustmentTotal = shares[i], Payable = subtotals[i] + shares[i],
+                ProductId = items[i].Sku.ProductId,
+                SkuId = items[i].Sku.Id,
+                ProductTitle = items[i].Title,
+                SkuLabel = items[i].Sku.Key,
+                CoverKey = "seed/p.svg",
+                UnitPrice = items[i].Sku.Price,
+                Quantity = items[i].Quantity,
+                Subtotal = subtotals[i],
+                AdjustmentTotal = shares[i],
+                Payable = subtotals[i] + shares[i],
             });
         }
         var adjustment = new OrderAdjustment { Position = 0, Kind = ShippingAdjuster.Kind, Label = "Order.Shipping", Amount = shipping };
@@ -69,8 +88,15 @@ public static class OrderTestData
             throw new InvalidOperationException("not pending");
         db.Payments.Add(new Payment
         {
-            OrderId = order.Id, Provider = SandboxGateway.Name, SessionId = session, Amount = order.Total, Currency = order.Currency,
-            Status = PaymentStatus.Succeeded, TransactionId = transactionId, CreatedAt = now, CompletedAt = now,
+            OrderId = order.Id,
+            Provider = SandboxGateway.Name,
+            SessionId = session,
+            Amount = order.Total,
+            Currency = order.Currency,
+            Status = PaymentStatus.Succeeded,
+            TransactionId = transactionId,
+            CreatedAt = now,
+            CompletedAt = now,
         });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

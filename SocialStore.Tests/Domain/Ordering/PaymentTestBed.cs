@@ -95,14 +95,33 @@ public sealed class PaymentTestBed : IAsyncDisposable
         var subtotal = price * quantity;
         var order = new Order
         {
-            Number = OrderNumbers.New(now), BuyerId = buyerId, CheckoutKey = Guid.NewGuid().ToString("N"), Status = OrderStatus.PendingPayment,
-            Currency = "CNY", Subtotal = subtotal, Total = subtotal, Recipient = "张三", Mobile = "13800138000", Province = "上海市", City = "上海市",
-            District = "徐汇区", AddressDetail = "漕溪北路 1 号", CreatedAt = now, PayBy = now + (payWithin ?? TimeSpan.FromMinutes(15)),
+            Number = OrderNumbers.New(now),
+            BuyerId = buyerId,
+            CheckoutKey = Guid.NewGuid().ToString("N"),
+            Status = OrderStatus.PendingPayment,
+            Currency = "CNY",
+            Subtotal = subtotal,
+            Total = subtotal,
+            Recipient = "张三",
+            Mobile = "13800138000",
+            Province = "上海市",
+            City = "上海市",
+            District = "徐汇区",
+            AddressDetail = "漕溪北路 1 号",
+            CreatedAt = now,
+            PayBy = now + (payWithin ?? TimeSpan.FromMinutes(15)),
         };
         order.Lines.Add(new OrderLine
         {
-            ProductId = product.Id, SkuId = skuId, ProductTitle = product.Title, SkuLabel = "", CoverKey = "seed/p.svg",
-            UnitPrice = price, Quantity = quantity, Subtotal = subtotal, Payable = subtotal,
+            ProductId = product.Id,
+            SkuId = skuId,
+            ProductTitle = product.Title,
+            SkuLabel = "",
+            CoverKey = "seed/p.svg",
+            UnitPrice = price,
+            Quantity = quantity,
+            Subtotal = subtotal,
+            Payable = subtotal,
         });
         order.Events.Add(new OrderEvent { ToStatus = OrderStatus.PendingPayment, Actor = OrderActor.Buyer, ActorId = buyerId, At = now });
         db.Orders.Add(order);

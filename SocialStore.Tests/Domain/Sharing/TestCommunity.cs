@@ -64,8 +64,18 @@ public sealed class TestCommunity(IDbContextFactory<SocialStoreDbContext> dbFact
         }
         var product = new Product
         {
-            Title = title, Brand = "Brand", CategoryId = categoryId, Price = 99m, OriginalPrice = 129m, Currency = "CNY",
-            Stock = 10, CoverKey = "seed/p.svg", CoverWidth = 1, CoverHeight = 1, Status = status, CreatedAt = Start,
+            Title = title,
+            Brand = "Brand",
+            CategoryId = categoryId,
+            Price = 99m,
+            OriginalPrice = 129m,
+            Currency = "CNY",
+            Stock = 10,
+            CoverKey = "seed/p.svg",
+            CoverWidth = 1,
+            CoverHeight = 1,
+            Status = status,
+            CreatedAt = Start,
         };
         db.Products.Add(product);
         await db.SaveChangesAsync();

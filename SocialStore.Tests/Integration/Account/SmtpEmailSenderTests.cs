@@ -64,8 +64,11 @@ public sealed partial class SmtpEmailSenderTests(SmtpTestServer smtp) : IClassFi
     {
         var settings = SmtpSettings.Read(Configuration(new()
         {
-            ["Email:Smtp:Host"] = "mail.example.test", ["Email:Smtp:UseTls"] = "true", ["Email:Smtp:From"] = "shop@example.test",
-            ["Email:Smtp:User"] = "shop", ["Email:Smtp:Password"] = "pw",
+            ["Email:Smtp:Host"] = "mail.example.test",
+            ["Email:Smtp:UseTls"] = "true",
+            ["Email:Smtp:From"] = "shop@example.test",
+            ["Email:Smtp:User"] = "shop",
+            ["Email:Smtp:Password"] = "pw",
         }));
 
         Assert.NotNull(settings);
@@ -83,8 +86,11 @@ public sealed partial class SmtpEmailSenderTests(SmtpTestServer smtp) : IClassFi
     {
         var configuration = Configuration(new()
         {
-            ["Email:Smtp:Host"] = "mail.example.test", ["Email:Smtp:UseTls"] = useTls, ["Email:Smtp:StartTls"] = startTls,
-            ["Email:Smtp:From"] = from, ["Email:Smtp:User"] = user,
+            ["Email:Smtp:Host"] = "mail.example.test",
+            ["Email:Smtp:UseTls"] = useTls,
+            ["Email:Smtp:StartTls"] = startTls,
+            ["Email:Smtp:From"] = from,
+            ["Email:Smtp:User"] = user,
         });
 
         var error = Assert.Throws<StartupException>(() => SmtpSettings.Read(configuration));
@@ -99,7 +105,8 @@ public sealed partial class SmtpEmailSenderTests(SmtpTestServer smtp) : IClassFi
         var none = new ServiceCollection().BuildServiceProvider();
         var configured = new ServiceCollection().AddSingleton(SmtpSettings.Read(Configuration(new()
         {
-            ["Email:Smtp:Host"] = "mail.example.test", ["Email:Smtp:From"] = "shop@example.test",
+            ["Email:Smtp:Host"] = "mail.example.test",
+            ["Email:Smtp:From"] = "shop@example.test",
         }))!).BuildServiceProvider();
 
         Assert.False(EmailHosting.WarnWhenLogOnly(none, Environment("Development"), log));

@@ -93,13 +93,13 @@ public sealed class BackOfficeShellTests : IAsyncLifetime
         using var visitor = AccountTestClient.Create(app);
 
         foreach (var client in new[] { admin, visitor })
-        foreach (var url in new[] { "/", "/shop", $"/products/{product.Id}", "/search?q=面霜", "/Account/Login" })
-        {
-            var page = await client.GetAsync(url);
-            var html = page.Document.DocumentElement.OuterHtml;
-            var at = html.IndexOf("MudBlazor", StringComparison.Ordinal);
-            Assert.True(at < 0, $"{url} loads MudBlazor: {(at < 0 ? "" : html[Math.Max(0, at - 200)..Math.Min(html.Length, at + 100)])}");
-            Assert.False(html.Contains("mud-", StringComparison.Ordinal), $"{url} renders MudBlazor markup");
-        }
+            foreach (var url in new[] { "/", "/shop", $"/products/{product.Id}", "/search?q=面霜", "/Account/Login" })
+            {
+                var page = await client.GetAsync(url);
+                var html = page.Document.DocumentElement.OuterHtml;
+                var at = html.IndexOf("MudBlazor", StringComparison.Ordinal);
+                Assert.True(at < 0, $"{url} loads MudBlazor: {(at < 0 ? "" : html[Math.Max(0, at - 200)..Math.Min(html.Length, at + 100)])}");
+                Assert.False(html.Contains("mud-", StringComparison.Ordinal), $"{url} renders MudBlazor markup");
+            }
     }
 }

@@ -68,8 +68,12 @@ public sealed class AdminCatalogTests : IAsyncLifetime
             var token = (await shopper.GetAsync("/me/settings")).Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
             var post = await shopper.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["_handler"] = url.EndsWith("stock") ? "stock" : "product",
-                ["Input.Title"] = "hacked", ["Input.CategoryId"] = "1", ["Input.Rows[0].SkuId"] = "1", ["Input.Rows[0].Stock"] = "999",
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = url.EndsWith("stock") ? "stock" : "product",
+                ["Input.Title"] = "hacked",
+                ["Input.CategoryId"] = "1",
+                ["Input.Rows[0].SkuId"] = "1",
+                ["Input.Rows[0].Stock"] = "999",
             }));
             Assert.True(post.StatusCode != HttpStatusCode.OK || post.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/Account/AccessDenied"), $"POST {url}: {post.StatusCode}");
         }
@@ -119,8 +123,13 @@ public sealed class AdminCatalogTests : IAsyncLifetime
         var create = await TestForm.ReadAsync(admin.Http, "/admin/products/new", "[data-testid=product-form]");
         var created = await create.PostAsync(admin.Http, new()
         {
-            ["Input.Title"] = "纯棉T恤", ["Input.Brand"] = "棉棉", ["Input.Options"] = "颜色: 红, 白",
-            ["Input.DefaultPrice"] = "99", ["Input.DefaultOriginalPrice"] = "129", ["Input.DefaultStock"] = "5", ["Input.Status"] = "OnSale",
+            ["Input.Title"] = "纯棉T恤",
+            ["Input.Brand"] = "棉棉",
+            ["Input.Options"] = "颜色: 红, 白",
+            ["Input.DefaultPrice"] = "99",
+            ["Input.DefaultOriginalPrice"] = "129",
+            ["Input.DefaultStock"] = "5",
+            ["Input.Status"] = "OnSale",
         }, new TestFile("Input.Image", "tee.png", "image/png", TestImages.Solid(400, 400, ".png")));
         var editUrl = created.RequestMessage!.RequestUri!.PathAndQuery;
         Assert.True(editUrl.Contains("saved=true"), $"{editUrl} {(int)created.StatusCode}");

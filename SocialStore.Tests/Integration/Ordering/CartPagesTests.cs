@@ -38,7 +38,10 @@ public sealed class CartPagesTests : IAsyncLifetime
     private static Task<HttpResponseMessage> AddAsync(HttpClient client, long skuId, string quantity, string returnUrl, string buy = "cart", IEnumerable<KeyValuePair<string, string>>? extra = null) =>
         client.PostAsync("/cart/add", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["sku"] = skuId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["quantity"] = quantity, ["returnUrl"] = returnUrl, ["buy"] = buy,
+            ["sku"] = skuId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["quantity"] = quantity,
+            ["returnUrl"] = returnUrl,
+            ["buy"] = buy,
         }.Concat(extra ?? [])));
 
     private async Task<List<CartItem>> LinesAsync()

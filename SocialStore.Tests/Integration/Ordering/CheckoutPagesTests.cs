@@ -46,8 +46,12 @@ public sealed class CheckoutPagesTests : IAsyncLifetime
         var form = await TestForm.ReadAsync(client, "/me/addresses/new" + returnUrl, "[data-testid=address-form]");
         var values = new Dictionary<string, string>
         {
-            ["Input.Recipient"] = "张三", ["Input.Mobile"] = mobile, ["Input.Province"] = "上海市", ["Input.City"] = "上海市",
-            ["Input.District"] = "徐汇区", ["Input.Detail"] = detail,
+            ["Input.Recipient"] = "张三",
+            ["Input.Mobile"] = mobile,
+            ["Input.Province"] = "上海市",
+            ["Input.City"] = "上海市",
+            ["Input.District"] = "徐汇区",
+            ["Input.Detail"] = detail,
         };
         if (makeDefault) values["Input.MakeDefault"] = "true";
         return await form.PostAsync(client, values);

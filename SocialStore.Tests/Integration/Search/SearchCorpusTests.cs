@@ -261,8 +261,18 @@ public class SearchCorpusTests
         foreach (var (title, brand, subtitle, status) in Products)
             ctx.Products.Add(new Product
             {
-                Title = title, Brand = brand, Subtitle = subtitle, Description = "", Category = category, Price = 99m, OriginalPrice = 129m,
-                Status = status, CreatedAt = at, CoverKey = "seed/test.svg", CoverWidth = 800, CoverHeight = 800,
+                Title = title,
+                Brand = brand,
+                Subtitle = subtitle,
+                Description = "",
+                Category = category,
+                Price = 99m,
+                OriginalPrice = 129m,
+                Status = status,
+                CreatedAt = at,
+                CoverKey = "seed/test.svg",
+                CoverWidth = 800,
+                CoverHeight = 800,
             });
         await ctx.SaveChangesAsync();
     }

@@ -28,10 +28,17 @@ internal sealed class EntitySeedWriter(IDbContextFactory<SocialStoreDbContext> d
         {
             var product = new Product
             {
-                Title = p.Title, Subtitle = p.Subtitle, Description = p.Description, Brand = p.Brand,
-                CategoryId = categories[p.CategoryIndex].Id, Currency = "CNY",
-                CoverKey = p.CoverKey, CoverWidth = coverWidth, CoverHeight = coverHeight,
-                Status = ProductStatus.OnSale, CreatedAt = p.CreatedAt,
+                Title = p.Title,
+                Subtitle = p.Subtitle,
+                Description = p.Description,
+                Brand = p.Brand,
+                CategoryId = categories[p.CategoryIndex].Id,
+                Currency = "CNY",
+                CoverKey = p.CoverKey,
+                CoverWidth = coverWidth,
+                CoverHeight = coverHeight,
+                Status = ProductStatus.OnSale,
+                CreatedAt = p.CreatedAt,
             };
             // One SKU without options; SetVariants also fills the price and stock summary.
             product.SetVariants([], [new SkuInput([], p.Price, p.OriginalPrice, p.Stock)]);
@@ -51,7 +58,11 @@ internal sealed class EntitySeedWriter(IDbContextFactory<SocialStoreDbContext> d
         db.Notes.AddRange(notes);
         var boards = plan.Boards.Select(b => new Board
         {
-            OwnerId = users[b.OwnerIndex].Id, Name = b.Name, IsDefault = b.IsDefault, IsPrivate = b.IsPrivate, CreatedAt = b.CreatedAt,
+            OwnerId = users[b.OwnerIndex].Id,
+            Name = b.Name,
+            IsDefault = b.IsDefault,
+            IsPrivate = b.IsPrivate,
+            CreatedAt = b.CreatedAt,
         }).ToList();
         db.Boards.AddRange(boards);
         await db.SaveChangesAsync(cancellationToken);
@@ -67,19 +78,27 @@ internal sealed class EntitySeedWriter(IDbContextFactory<SocialStoreDbContext> d
 
         db.Follows.AddRange(plan.Follows().Select(f => new Follow
         {
-            FollowerId = users[f.FollowerIndex].Id, FolloweeId = users[f.FolloweeIndex].Id, CreatedAt = f.CreatedAt,
+            FollowerId = users[f.FollowerIndex].Id,
+            FolloweeId = users[f.FolloweeIndex].Id,
+            CreatedAt = f.CreatedAt,
         }));
         db.NoteLikes.AddRange(plan.Likes().Select(l => new NoteLike { NoteId = notes[l.NoteIndex].Id, UserId = users[l.UserIndex].Id, CreatedAt = l.CreatedAt }));
         db.Collects.AddRange(plan.Collects().Select(c => new Collect
         {
-            NoteId = notes[c.NoteIndex].Id, UserId = users[c.UserIndex].Id, BoardId = boards[c.BoardIndex].Id, CreatedAt = c.CreatedAt,
+            NoteId = notes[c.NoteIndex].Id,
+            UserId = users[c.UserIndex].Id,
+            BoardId = boards[c.BoardIndex].Id,
+            CreatedAt = c.CreatedAt,
         }));
 
         // Replies need their parent's key, so top-level comments are saved first.
         var seedComments = plan.Comments().ToList();
         var comments = seedComments.Select(c => new Comment
         {
-            NoteId = notes[c.NoteIndex].Id, AuthorId = users[c.AuthorIndex].Id, Body = c.Body, CreatedAt = c.CreatedAt,
+            NoteId = notes[c.NoteIndex].Id,
+            AuthorId = users[c.AuthorIndex].Id,
+            Body = c.Body,
+            CreatedAt = c.CreatedAt,
         }).ToList();
         db.Comments.AddRange(comments.Where((_, i) => seedComments[i].ParentIndex is null));
         await db.SaveChangesAsync(cancellationToken);
@@ -119,7 +138,10 @@ internal sealed class EntitySeedWriter(IDbContextFactory<SocialStoreDbContext> d
                 {
                     category = new Category
                     {
-                        Slug = seed.Slug, NameZh = seed.NameZh, NameEn = seed.NameEn, SortOrder = seed.SortOrder,
+                        Slug = seed.Slug,
+                        NameZh = seed.NameZh,
+                        NameEn = seed.NameEn,
+                        SortOrder = seed.SortOrder,
                         ParentId = seed.ParentIndex is { } parent ? result[parent].Id : null,
                     };
                     db.Categories.Add(category);
