@@ -57,7 +57,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
 
             // One click switches the language, and it is remembered.
             await page.ClickAsync("[data-testid=language-switch]");
-            await page.WaitForFunctionAsync("document.documentElement.lang === 'en-US'");
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-US");
             await Assertions.Expect(page.Locator(".tabbar, .topnav").First).ToContainTextAsync("Discover");
             await page.GotoAsync(app.BaseUrl + "/shop");
             Assert.Equal("en-US", await page.GetAttributeAsync("html", "lang"));

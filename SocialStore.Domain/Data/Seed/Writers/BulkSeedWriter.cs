@@ -50,6 +50,13 @@ internal sealed class BulkSeedWriter(IDbContextFactory<SocialStoreDbContext> dbF
 
         var identityTables = BulkTables.IdentityEntities.Select(e => db.Model.FindEntityType(e)!.GetTableName()!).ToList();
         await inserter.CommitAsync(identityTables, cancellationToken);
+
+        // Every counter is a count of real rows: the follow and reply counters are recounted from what was written.
+        await db.Users.ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.FollowerCount, u => db.Follows.Count(f => f.FolloweeId == u.Id))
+            .SetProperty(u => u.FollowingCount, u => db.Follows.Count(f => f.FollowerId == u.Id)), cancellationToken);
+        await db.Comments.Where(c => c.ParentId == null).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.ReplyCount, c => db.Comments.Count(r => r.ParentId == c.Id && !r.IsDeleted)), cancellationToken);
         logger.LogInformation("Bulk seed '{Scale}' written in {Seconds:F1} s", plan.Options.Name, clock.Elapsed.TotalSeconds);
     }
 }

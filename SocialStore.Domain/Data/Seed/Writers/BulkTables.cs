@@ -36,7 +36,11 @@ internal sealed class BulkTables(SeedPlan plan, SeedKeys keys)
         new Column<SeedUser, bool>(nameof(ApplicationUser.PhoneNumberConfirmed), _ => false),
         new Column<SeedUser, bool>(nameof(ApplicationUser.TwoFactorEnabled), _ => false),
         new Column<SeedUser, bool>(nameof(ApplicationUser.LockoutEnabled), _ => true),
-        new Column<SeedUser, int>(nameof(ApplicationUser.AccessFailedCount), _ => 0));
+        new Column<SeedUser, int>(nameof(ApplicationUser.AccessFailedCount), _ => 0),
+        // Counters start at 0 and are recounted from the rows after the bulk insert (BulkSeedWriter).
+        new Column<SeedUser, int>(nameof(ApplicationUser.FollowerCount), _ => 0),
+        new Column<SeedUser, int>(nameof(ApplicationUser.FollowingCount), _ => 0),
+        new Column<SeedUser, bool>(nameof(ApplicationUser.LikesArePublic), _ => false));
 
     public BulkTable<int> Topics => new(typeof(Topic),
         new Column<int, int>(nameof(Topic.Id), i => keys.TopicIds[i]),
@@ -140,6 +144,7 @@ internal sealed class BulkTables(SeedPlan plan, SeedKeys keys)
         new NullableColumn<SeedComment, long>(nameof(Comment.ParentId), c => c.ParentIndex is { } p ? keys.CommentId(p) : null),
         new Column<SeedComment, string>(nameof(Comment.Body), c => c.Body),
         new Column<SeedComment, int>(nameof(Comment.LikeCount), _ => 0),
+        new Column<SeedComment, int>(nameof(Comment.ReplyCount), _ => 0),
         new Column<SeedComment, bool>(nameof(Comment.IsDeleted), _ => false),
         new Column<SeedComment, DateTimeOffset>(nameof(Comment.CreatedAt), c => c.CreatedAt));
 }
