@@ -87,6 +87,18 @@ public sealed class RateLimitsTests
     }
 
     [Fact]
+    public async Task NotFound_ReExecutedPage_CountsOnce()
+    {
+        await using var app = new AppFactory();
+        app.Settings["RateLimits:Pages:PermitLimit"] = "2";
+        var client = PageClient(app, "zh-CN");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/not-a-page")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/Account/Login")).StatusCode);
+    }
+
+    [Fact]
     public async Task DefaultLimits_PageTour_IsNeverLimited()
     {
         await using var app = new AppFactory();

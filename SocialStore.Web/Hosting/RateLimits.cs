@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using SocialStore.Domain.Media;
@@ -106,6 +107,8 @@ public static class RateLimits
 
     private static bool IsExempt(HttpContext http)
     {
+        // A status-code or error page re-executed for a request that was already counted.
+        if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerPathFeature>() is not null) return true;
         var path = http.Request.Path;
         foreach (var prefix in ExemptPrefixes)
             if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) return true;
