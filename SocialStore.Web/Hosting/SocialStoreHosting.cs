@@ -74,6 +74,7 @@ public static class SocialStoreHosting
         services.AddOutputCache(o => { if (cachePages) o.AddBasePolicy(new AnonymousPageCache()); });
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChangeEvictor>();
 
+        services.AddSocialStoreRateLimits(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (builder.Environment.IsDevelopment()) services.AddDatabaseDeveloperPageExceptionFilter();
         return builder;
@@ -97,11 +98,13 @@ public static class SocialStoreHosting
         // Without the sandbox (ADR-027) its hosted page and callback do not exist.
         if (!sandbox) app.Use(PaymentEndpoints.HideSandboxAsync);
         app.UseRequestLocalization();
+        // After localisation (the 429 page speaks the request's language), before the cache (cached pages count too); ADR-031.
+        app.UseRateLimiter();
         app.Use(AnonymousPageCache.DropAntiforgeryCookieAsync);
         app.UseOutputCache();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().DisableRateLimiting();
         // Benchmarks only: a plain static-file baseline served by the same process (docs/benchmarks.md).
         var benchRoot = app.Configuration["Benchmark:StaticRoot"];
         if (!string.IsNullOrEmpty(benchRoot))
@@ -116,7 +119,7 @@ public static class SocialStoreHosting
         app.MapCartEndpoints();
         app.MapPaymentEndpoints(sandbox);
         app.MapOrderEndpoints();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }
 }
