@@ -12,6 +12,10 @@ internal static class CartRegistration
         services.AddSingleton<CartService>();
         services.AddSingleton<AddressService>();
         services.AddSingleton<CheckoutService>();
+
+        services.AddOptions<AnonymousCartOptions>().Bind(configuration.GetSection(AnonymousCartOptions.Section));
+        services.AddSingleton<AnonymousCartCleaner>();
+        services.AddHostedService<AnonymousCartWorker>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace SocialStore.Domain.Ordering;
 
 internal static class PaymentsRegistration
 {
-    /// <summary>Payments (start; with the sandbox its callbacks and sender), the outbox dispatcher and the unpaid-order timeout.</summary>
+    /// <summary>Payments (start; with the sandbox its callbacks and sender), the outbox dispatcher, the unpaid-order timeout and the trimming of refused-callback incidents.</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration, bool sandbox)
     {
         services.AddOptions<SandboxCallbackOptions>().Bind(configuration.GetSection(SandboxCallbackOptions.Section));
@@ -31,6 +31,10 @@ internal static class PaymentsRegistration
 
         services.AddSingleton<UnpaidOrderSweeper>();
         services.AddHostedService<UnpaidOrderWorker>();
+
+        services.AddOptions<PaymentIncidentOptions>().Bind(configuration.GetSection(PaymentIncidentOptions.Section));
+        services.AddSingleton<PaymentIncidentCleaner>();
+        services.AddHostedService<PaymentIncidentWorker>();
         return services;
     }
 }
