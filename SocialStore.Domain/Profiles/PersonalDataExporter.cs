@@ -1,6 +1,8 @@
 using System.IO.Compression;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Audit;
@@ -27,6 +29,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
+        // Readable Chinese text for the user; HTML-sensitive characters stay escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         ReferenceHandler = ReferenceHandler.IgnoreCycles,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
@@ -94,9 +98,10 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             Order = o,
             Lines = db.OrderLines.Where(l => l.OrderId == o.Id).ToList(),
             Adjustments = db.OrderAdjustments.Where(a => a.OrderId == o.Id).ToList(),
-            LineAdjustments = db.OrderLineAdjustments.Where(a => db.OrderLines.Any(l => l.Id == a.OrderLineId && l.OrderId == o.Id)).ToList(),
             Events = db.OrderEvents.Where(e => e.OrderId == o.Id).ToList(),
         }));
+        await WriteAsync("order-line-adjustments.json", db.OrderLineAdjustments.AsNoTracking()
+            .Where(a => db.OrderLines.Any(l => l.Id == a.OrderLineId && db.Orders.Any(o => o.Id == l.OrderId && o.BuyerId == userId))));
         await WriteAsync("addresses.json", db.Addresses.AsNoTracking().Where(a => a.UserId == userId));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
