@@ -124,8 +124,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] PersonalDataExporter exporter) =>
+            [FromServices] PersonalDataExporter exporter,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // The endpoint binds no form field, so the antiforgery middleware would not check it: checked here.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var userId = userManager.GetUserId(context.User);
             if (userId is null)
             {
