@@ -59,7 +59,8 @@ public static class DependencyInjection
     private static IServiceCollection AddSharingAndProfiles(this IServiceCollection services) => services
         .AddSingleton<ShareService>()
         .AddSingleton<ProfileQueries>()
-        .AddSingleton<PrivacyService>();
+        .AddSingleton<PrivacyService>()
+        .AddSingleton<PersonalDataExporter>();
 
     private static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {

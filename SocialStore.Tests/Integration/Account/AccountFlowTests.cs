@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Identity;
@@ -104,6 +106,26 @@ public class AccountFlowTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal("账号设置", page.TextOf("main h1"));
             Assert.NotNull(page.Document.QuerySelector("nav.manage-nav [data-testid=sign-out]"));
         }
+    }
+
+    [Fact]
+    public async Task DownloadPersonalData_SignedIn_SendsAZipWithTheProfile_AndWithoutTheTokenIsRefused()
+    {
+        using var client = await AccountTestClient.SignedInAsync(app);
+        var page = await client.GetAsync("/Account/Manage/PersonalData");
+        var form = page.Document.QuerySelectorAll<IHtmlFormElement>("form")
+            .Single(f => (f.GetAttribute("action") ?? "").EndsWith("DownloadPersonalData", StringComparison.Ordinal));
+        var token = form.Elements.OfType<IHtmlInputElement>().Single(i => i.Name == "__RequestVerificationToken").Value;
+
+        using var refused = await client.Http.PostAsync(form.Action, new FormUrlEncodedContent([]));
+        using var response = await client.Http.PostAsync(form.Action, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync(), System.IO.Compression.ZipArchiveMode.Read);
+        Assert.Contains(zip.Entries, e => e.FullName == "profile.json");
+        Assert.Contains(zip.Entries, e => e.FullName == "orders.json");
     }
 
     [Fact]

@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Audit;
+using SocialStore.Domain.Catalog;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
+using SocialStore.Domain.Media;
+using SocialStore.Domain.Notes;
+using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Ordering;
+using SocialStore.Domain.Reviews;
+using SocialStore.Domain.Sharing;
+using SocialStore.Domain.Social;
+
+namespace SocialStore.Domain.Profiles;
+
+/// <summary>
+/// "Download my data" (PIPL Art. 45, ADR-033): a zip with one JSON file per area, each written by one
+/// streamed query, plus the stored originals of the user's note images. Never the password hash,
+/// security stamp or other users' private data.
+/// </summary>
+public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext> dbFactory, IMediaStore media)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        // Readable Chinese text for the user; HTML-sensitive characters stay escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        ReferenceHandler = ReferenceHandler.IgnoreCycles,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// Every entity type that refers to a user (by foreign key or by a user id held by convention) and
+    /// whose rows for the user are in the export; a test fails when the model gains one not listed here.
+    /// </summary>
+    public static IReadOnlySet<Type> ExportedEntityTypes { get; } = new HashSet<Type>
+    {
+        typeof(ApplicationUser), typeof(Note), typeof(NoteImage), typeof(Comment), typeof(CommentLike),
+        typeof(NoteLike), typeof(Collect), typeof(Board), typeof(Follow), typeof(Order), typeof(OrderLine),
+        typeof(OrderAdjustment), typeof(OrderLineAdjustment), typeof(OrderEvent), typeof(Address),
+        typeof(Review), typeof(ReviewImage), typeof(ReviewRevision), typeof(ReviewVote), typeof(PurchaseRecord),
+        typeof(ProductQuestion), typeof(ProductAnswer), typeof(ShareLink), typeof(ShareVisit),
+        typeof(Notification), typeof(RefundRequest), typeof(CartItem), typeof(AuditEntry), typeof(CatalogAuditEntry),
+        typeof(IdentityUserLogin<string>), typeof(IdentityUserRole<string>), // in profile.json (provider names, roles)
+    };
+
+    /// <summary>
+    /// Entity types that refer to a user but are deliberately not exported (ADR-033): secrets and
+    /// sign-in plumbing (authenticator keys, recovery codes, passkey credentials, claims).
+    /// </summary>
+    public static IReadOnlySet<Type> LeftOutEntityTypes { get; } = new HashSet<Type>
+    {
+        typeof(IdentityUserToken<string>), typeof(IdentityUserClaim<string>), typeof(IdentityUserPasskey<string>),
+    };
+
+    /// <summary>Writes the user's export as a zip to <paramref name="output"/> (left open).</summary>
+    public async Task WriteZipAsync(string userId, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+
+        async Task WriteAsync<T>(string name, IQueryable<T> rows)
+        {
+            var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+            await using var stream = entry.Open();
+            await JsonSerializer.SerializeAsync(stream, rows.AsAsyncEnumerable(), Json, cancellationToken);
+        }
+
+        await WriteAsync("profile.json", db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
+        {
+            u.Id, u.UserName, u.Email, u.EmailConfirmed, u.PhoneNumber, u.PhoneNumberConfirmed, u.TwoFactorEnabled,
+            u.Handle, u.DisplayName, u.AvatarKey, u.Bio, u.CreatedAt, u.FollowerCount, u.FollowingCount, u.LikesArePublic,
+            Logins = db.UserLogins.Where(l => l.UserId == u.Id).Select(l => new { l.LoginProvider, l.ProviderDisplayName }).ToList(),
+            Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+        }));
+        await WriteAsync("notes.json", db.Notes.AsNoTracking().Where(n => n.AuthorId == userId).OrderBy(n => n.Id)
+            .Select(n => new { Note = n, Images = db.NoteImages.Where(i => i.NoteId == n.Id).OrderBy(i => i.Position).ToList() }));
+        await WriteAsync("comments.json", db.Comments.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.Id));
+        await WriteAsync("comment-likes.json", db.CommentLikes.AsNoTracking().Where(l => l.UserId == userId));
+        await WriteAsync("likes.json", db.NoteLikes.AsNoTracking().Where(l => l.UserId == userId));
+        await WriteAsync("collects.json", db.Collects.AsNoTracking().Where(c => c.UserId == userId));
+        await WriteAsync("boards.json", db.Boards.AsNoTracking().Where(b => b.OwnerId == userId).OrderBy(b => b.Id));
+        await WriteAsync("follows.json", db.Follows.AsNoTracking().Where(f => f.FollowerId == userId || f.FolloweeId == userId)
+            .Select(f => new
+            {
+                Direction = f.FollowerId == userId ? "following" : "follower",
+                Handle = db.Users.Where(u => u.Id == (f.FollowerId == userId ? f.FolloweeId : f.FollowerId)).Select(u => u.Handle).FirstOrDefault(),
+            }));
+        await WriteAsync("orders.json", db.Orders.AsNoTracking().Where(o => o.BuyerId == userId).OrderBy(o => o.Id).Select(o => new
+        {
+            Order = o,
+            Lines = db.OrderLines.Where(l => l.OrderId == o.Id).ToList(),
+            Adjustments = db.OrderAdjustments.Where(a => a.OrderId == o.Id).ToList(),
+            Events = db.OrderEvents.Where(e => e.OrderId == o.Id).ToList(),
+        }));
+        await WriteAsync("order-line-adjustments.json", db.OrderLineAdjustments.AsNoTracking()
+            .Where(a => db.OrderLines.Any(l => l.Id == a.OrderLineId && db.Orders.Any(o => o.Id == l.OrderId && o.BuyerId == userId))));
+        await WriteAsync("addresses.json", db.Addresses.AsNoTracking().Where(a => a.UserId == userId));
+        await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
+        await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
+        await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new
+        {
+            Review = r,
+            Images = db.ReviewImages.Where(i => i.ReviewId == r.Id).Select(i => i.StorageKey).ToList(),
+            Revisions = db.Set<ReviewRevision>().Where(v => v.ReviewId == r.Id).ToList(),
+        }));
+        await WriteAsync("review-votes.json", db.ReviewVotes.AsNoTracking().Where(v => v.UserId == userId));
+        await WriteAsync("questions.json", db.Set<ProductQuestion>().AsNoTracking().Where(q => q.AskerId == userId));
+        await WriteAsync("answers.json", db.Set<ProductAnswer>().AsNoTracking().Where(a => a.AuthorId == userId));
+        // Visits are other people's: only their count per link, never who visited.
+        await WriteAsync("share-links.json", db.ShareLinks.AsNoTracking().Where(s => s.SharerId == userId).Select(s => new
+        {
+            Link = s,
+            Visits = db.ShareVisits.Count(v => v.ShareLinkId == s.Id),
+        }));
+        await WriteAsync("share-visits.json", db.ShareVisits.AsNoTracking().Where(v => v.VisitorId == userId)
+            .Select(v => new { v.ShareLinkId, v.VisitedAt }));
+        await WriteAsync("notifications.json", db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId));
+        await WriteAsync("cart.json", db.CartItems.AsNoTracking().Where(c => c.OwnerKey == CartItem.UserOwner(userId)));
+        await WriteAsync("audit.json", db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId));
+        await WriteAsync("catalog-audit.json", db.CatalogAuditLog.AsNoTracking().Where(a => a.ActorId == userId));
+
+        // The stored originals of the note images, one query, each copied in turn (never all in memory).
+        var keys = db.NoteImages.AsNoTracking().Where(i => db.Notes.Any(n => n.Id == i.NoteId && n.AuthorId == userId))
+            .OrderBy(i => i.Id).Select(i => i.StorageKey).AsAsyncEnumerable();
+        await foreach (var key in keys.WithCancellation(cancellationToken))
+        {
+            await using var source = MediaPaths.IsSafe(key) ? await media.OpenReadAsync(key, cancellationToken) : null;
+            if (source is null) continue;
+            var entry = zip.CreateEntry("media/" + key, CompressionLevel.NoCompression);
+            await using var target = entry.Open();
+            await source.CopyToAsync(target, cancellationToken);
+        }
+    }
+}
