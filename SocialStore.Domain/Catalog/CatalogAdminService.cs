@@ -47,7 +47,6 @@ public sealed record AuditRow(DateTimeOffset At, string ActorName, string SkuKey
 /// </summary>
 public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock)
 {
-    public const string AdminOnly = CatalogErrors.AdminOnly;
     public const int SubtitleMaxLength = 100;
     public const int DescriptionMaxLength = 8000;
     public const int BrandMaxLength = 60;
@@ -306,7 +305,7 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
 
     private static string Count(int stock) => stock.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, AdminOnly);
+    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, CatalogErrors.AdminOnly);
 
     private static string Required(string? value, int max, string code)
     {
