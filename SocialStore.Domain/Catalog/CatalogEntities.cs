@@ -199,7 +199,7 @@ public class Product
         return result;
     }
 
-    private static string Text(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Text(decimal amount) => Money.Plain(amount);
 
     private static string Text(int count) => count.ToString(CultureInfo.InvariantCulture);
 }
