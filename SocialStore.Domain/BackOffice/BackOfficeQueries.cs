@@ -17,13 +17,12 @@ public sealed record DailyOrders(DateOnly Day, int Orders, decimal Revenue);
 
 public sealed class BackOfficeQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
 {
-    public const string AdminOnly = "BackOffice.AdminOnly";
     public const int ChartDays = 14;
 
     /// <summary>The shop's figures (admins only). Days are calendar days in <paramref name="zone"/>.</summary>
     public async Task<BackOfficeFigures> FiguresAsync(ClaimsPrincipal actor, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        Roles.RequireAdmin(actor, AdminOnly);
+        Roles.RequireAdmin(actor, BackOfficeErrors.AdminOnly);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var firstDay = today.AddDays(-(ChartDays - 1));

@@ -47,7 +47,6 @@ public sealed record AuditRow(DateTimeOffset At, string ActorName, string SkuKey
 /// </summary>
 public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock)
 {
-    public const string AdminOnly = "Catalog.AdminOnly";
     public const int SubtitleMaxLength = 100;
     public const int DescriptionMaxLength = 8000;
     public const int BrandMaxLength = 60;
@@ -108,25 +107,25 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         ClaimsPrincipal actor, long? id, ProductEdit edit, CancellationToken cancellationToken, Stream? newImage = null)
     {
         var actorId = EnsureAdmin(actor);
-        var title = Required(edit.Title, Product.TitleMaxLength, "Catalog.TitleInvalid");
-        var subtitle = Optional(edit.Subtitle, SubtitleMaxLength, "Catalog.SubtitleTooLong");
-        var description = Optional(edit.Description, DescriptionMaxLength, "Catalog.DescriptionTooLong");
-        var brand = Optional(edit.Brand, BrandMaxLength, "Catalog.BrandTooLong");
+        var title = Required(edit.Title, Product.TitleMaxLength, CatalogErrors.TitleInvalid);
+        var subtitle = Optional(edit.Subtitle, SubtitleMaxLength, CatalogErrors.SubtitleTooLong);
+        var description = Optional(edit.Description, DescriptionMaxLength, CatalogErrors.DescriptionTooLong);
+        var brand = Optional(edit.Brand, BrandMaxLength, CatalogErrors.BrandTooLong);
         var tags = string.Join(",", (edit.Tags ?? "").Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
-        if (tags.Length > Product.TagsMaxLength) throw new DomainException("Catalog.TagsTooLong", Product.TagsMaxLength);
-        if (!Enum.IsDefined(edit.Status)) throw new DomainException("Catalog.StatusInvalid");
-        if (edit.Skus.Any(s => s.Stock < 0)) throw new DomainException("Catalog.NegativeStock");
+        if (tags.Length > Product.TagsMaxLength) throw new DomainException(CatalogErrors.TagsTooLong, Product.TagsMaxLength);
+        if (!Enum.IsDefined(edit.Status)) throw new DomainException(CatalogErrors.StatusInvalid);
+        if (edit.Skus.Any(s => s.Stock < 0)) throw new DomainException(CatalogErrors.NegativeStock);
 
         ImageUploadResult? image = null;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (!await db.Categories.AnyAsync(c => c.Id == edit.CategoryId, cancellationToken)) throw new DomainException("Catalog.CategoryInvalid");
-            if (id is { } existing && !await db.Products.AnyAsync(p => p.Id == existing, cancellationToken)) throw new DomainException("Catalog.ProductNotFound");
+            if (!await db.Categories.AnyAsync(c => c.Id == edit.CategoryId, cancellationToken)) throw new DomainException(CatalogErrors.CategoryInvalid);
+            if (id is { } existing && !await db.Products.AnyAsync(p => p.Id == existing, cancellationToken)) throw new DomainException(CatalogErrors.ProductNotFound);
             // The image is processed before the transaction, so the write lock is not held through it.
             if (newImage is not null)
             {
                 if (id is { } productId && await db.ProductImages.CountAsync(i => i.ProductId == productId, cancellationToken) >= Product.MaxImages)
-                    throw new DomainException("Catalog.TooManyImages", Product.MaxImages);
+                    throw new DomainException(CatalogErrors.TooManyImages, Product.MaxImages);
                 image = await images.SaveAsync(newImage, cancellationToken);
             }
         }
@@ -137,7 +136,7 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
             if (id is { } existing)
             {
                 product = await db.Products.Include(p => p.Options).Include(p => p.Skus).Include(p => p.Images).AsSplitQuery()
-                    .FirstOrDefaultAsync(p => p.Id == existing, ct) ?? throw new DomainException("Catalog.ProductNotFound");
+                    .FirstOrDefaultAsync(p => p.Id == existing, ct) ?? throw new DomainException(CatalogErrors.ProductNotFound);
             }
             else
             {
@@ -148,10 +147,10 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
                 (title, subtitle, description, brand, edit.CategoryId, tags, edit.Status);
             if (image is not null)
             {
-                if (product.Images.Count >= Product.MaxImages) throw new DomainException("Catalog.TooManyImages", Product.MaxImages);
+                if (product.Images.Count >= Product.MaxImages) throw new DomainException(CatalogErrors.TooManyImages, Product.MaxImages);
                 product.SetImages([.. product.Images.OrderBy(i => i.Position), new ProductImage { StorageKey = image.Key, Width = image.Width, Height = image.Height }]);
             }
-            if (edit.Status == ProductStatus.OnSale && string.IsNullOrEmpty(product.CoverKey)) throw new DomainException("Catalog.NeedsImageToSell");
+            if (edit.Status == ProductStatus.OnSale && string.IsNullOrEmpty(product.CoverKey)) throw new DomainException(CatalogErrors.NeedsImageToSell);
 
             // Stock first, SKU by SKU in id order: the conditional UPDATE takes the SKU row lock before the product's.
             var skus = edit.Skus.ToList();
@@ -200,8 +199,8 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         EnsureAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken)
-            ?? throw new DomainException("Catalog.ProductNotFound");
-        if (product.Images.Count >= Product.MaxImages) throw new DomainException("Catalog.TooManyImages", Product.MaxImages);
+            ?? throw new DomainException(CatalogErrors.ProductNotFound);
+        if (product.Images.Count >= Product.MaxImages) throw new DomainException(CatalogErrors.TooManyImages, Product.MaxImages);
         var saved = await images.SaveAsync(content, cancellationToken);
         product.SetImages([.. product.Images.OrderBy(i => i.Position), new ProductImage { StorageKey = saved.Key, Width = saved.Width, Height = saved.Height }]);
         await db.SaveChangesAsync(cancellationToken);
@@ -212,9 +211,9 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         EnsureAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken)
-            ?? throw new DomainException("Catalog.ProductNotFound");
-        var image = product.Images.FirstOrDefault(i => i.Id == imageId) ?? throw new DomainException("Catalog.ImageNotFound");
-        if (product.Images.Count == 1 && product.Status == ProductStatus.OnSale) throw new DomainException("Catalog.NeedsImageToSell");
+            ?? throw new DomainException(CatalogErrors.ProductNotFound);
+        var image = product.Images.FirstOrDefault(i => i.Id == imageId) ?? throw new DomainException(CatalogErrors.ImageNotFound);
+        if (product.Images.Count == 1 && product.Status == ProductStatus.OnSale) throw new DomainException(CatalogErrors.NeedsImageToSell);
         db.ProductImages.Remove(image);
         product.SetImages(product.Images.Where(i => i != image).OrderBy(i => i.Position).ToList());
         await db.SaveChangesAsync(cancellationToken);
@@ -241,13 +240,13 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
     public async Task<StockSaveResult> SetStockAsync(ClaimsPrincipal actor, IReadOnlyList<StockEdit> edits, CancellationToken cancellationToken)
     {
         var actorId = EnsureAdmin(actor);
-        if (edits.Any(e => e.Stock < 0)) throw new DomainException("Catalog.NegativeStock");
+        if (edits.Any(e => e.Stock < 0)) throw new DomainException(CatalogErrors.NegativeStock);
         return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var skuIds = edits.Select(e => e.SkuId).Distinct().ToList();
             var skus = await db.Skus.AsNoTracking().Where(s => skuIds.Contains(s.Id))
                 .Select(s => new { s.Id, s.ProductId, s.Key, s.Stock }).ToDictionaryAsync(s => s.Id, ct);
-            if (skuIds.Any(s => !skus.ContainsKey(s))) throw new DomainException("Catalog.SkuNotFound");
+            if (skuIds.Any(s => !skus.ContainsKey(s))) throw new DomainException(CatalogErrors.SkuNotFound);
             var conflicts = new List<StockConflict>();
             var changedProducts = new SortedSet<long>();
             var changed = 0;
@@ -306,7 +305,7 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
 
     private static string Count(int stock) => stock.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, AdminOnly);
+    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, CatalogErrors.AdminOnly);
 
     private static string Required(string? value, int max, string code)
     {

@@ -94,27 +94,27 @@ public class Product
     public VariantResult SetVariants(IReadOnlyList<OptionInput> options, IReadOnlyList<SkuInput> skus)
     {
         var cleanOptions = CheckOptions(options);
-        if (skus.Count == 0) throw new DomainException("Catalog.NoSkus");
-        if (skus.Count > MaxSkus) throw new DomainException("Catalog.TooManySkus", MaxSkus);
+        if (skus.Count == 0) throw new DomainException(CatalogErrors.NoSkus);
+        if (skus.Count > MaxSkus) throw new DomainException(CatalogErrors.TooManySkus, MaxSkus);
         var warnings = new List<string>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new List<(string Key, SkuInput Input)>(skus.Count);
         foreach (var sku in skus)
         {
             var values = sku.Values.Select(v => (v ?? "").Trim()).ToList();
-            if (values.Count != cleanOptions.Count) throw new DomainException("Catalog.SkuValuesMismatch");
+            if (values.Count != cleanOptions.Count) throw new DomainException(CatalogErrors.SkuValuesMismatch);
             for (var i = 0; i < values.Count; i++)
                 if (!cleanOptions[i].Values.Contains(values[i], StringComparer.Ordinal))
-                    throw new DomainException("Catalog.SkuValueUnknown", values[i], cleanOptions[i].Name);
+                    throw new DomainException(CatalogErrors.SkuValueUnknown, values[i], cleanOptions[i].Name);
             var key = SkuKey.Join(values);
-            if (!keys.Add(key)) throw new DomainException("Catalog.DuplicateSku", string.Join(" / ", values));
+            if (!keys.Add(key)) throw new DomainException(CatalogErrors.DuplicateSku, string.Join(" / ", values));
             SkuMatrix.CheckMoney(sku.Price);
             SkuMatrix.CheckMoney(sku.OriginalPrice);
-            if (sku.Stock < 0) throw new DomainException("Catalog.NegativeStock");
+            if (sku.Stock < 0) throw new DomainException(CatalogErrors.NegativeStock);
             if (sku.OriginalPrice > 0 && sku.OriginalPrice < sku.Price) warnings.Add(string.Join(" / ", values));
             inputs.Add((key, sku));
         }
-        if (!inputs.Any(i => i.Input.IsActive)) throw new DomainException("Catalog.NoSkus");
+        if (!inputs.Any(i => i.Input.IsActive)) throw new DomainException(CatalogErrors.NoSkus);
 
         Options.Clear();
         Options.AddRange(cleanOptions.Select((o, i) => new ProductOption { Position = i, Name = o.Name, ValuesText = SkuKey.Join(o.Values) }));
@@ -150,8 +150,8 @@ public class Product
     /// <summary>Sets one SKU's stock (the admin's bulk stock edit); returns the change, or null when it is the same.</summary>
     public VariantChange? SetStock(long skuId, int stock)
     {
-        if (stock < 0) throw new DomainException("Catalog.NegativeStock");
-        var sku = Skus.FirstOrDefault(s => s.Id == skuId) ?? throw new DomainException("Catalog.SkuNotFound");
+        if (stock < 0) throw new DomainException(CatalogErrors.NegativeStock);
+        var sku = Skus.FirstOrDefault(s => s.Id == skuId) ?? throw new DomainException(CatalogErrors.SkuNotFound);
         if (sku.Stock == stock) return null;
         var change = new VariantChange(sku.Key, nameof(Sku.Stock), Text(sku.Stock), Text(stock));
         sku.Stock = stock;
@@ -170,7 +170,7 @@ public class Product
 
     public void SetImages(IReadOnlyList<ProductImage> images)
     {
-        if (images.Count > MaxImages) throw new DomainException("Catalog.TooManyImages", MaxImages);
+        if (images.Count > MaxImages) throw new DomainException(CatalogErrors.TooManyImages, MaxImages);
         Images.Clear();
         for (var i = 0; i < images.Count; i++)
         {
@@ -182,24 +182,24 @@ public class Product
 
     private static List<OptionInput> CheckOptions(IReadOnlyList<OptionInput> options)
     {
-        if (options.Count > MaxOptions) throw new DomainException("Catalog.TooManyOptions", MaxOptions);
+        if (options.Count > MaxOptions) throw new DomainException(CatalogErrors.TooManyOptions, MaxOptions);
         var result = new List<OptionInput>(options.Count);
         foreach (var option in options)
         {
             var name = (option.Name ?? "").Trim();
-            if (name.Length == 0 || name.Length > ProductOption.NameMaxLength) throw new DomainException("Catalog.OptionNameInvalid", ProductOption.NameMaxLength);
-            if (result.Any(o => o.Name == name)) throw new DomainException("Catalog.DuplicateOption", name);
+            if (name.Length == 0 || name.Length > ProductOption.NameMaxLength) throw new DomainException(CatalogErrors.OptionNameInvalid, ProductOption.NameMaxLength);
+            if (result.Any(o => o.Name == name)) throw new DomainException(CatalogErrors.DuplicateOption, name);
             var values = option.Values.Select(v => (v ?? "").Trim()).Where(v => v.Length > 0).ToList();
-            if (values.Count == 0 || values.Count > ProductOption.MaxValues) throw new DomainException("Catalog.OptionValuesInvalid", name, ProductOption.MaxValues);
+            if (values.Count == 0 || values.Count > ProductOption.MaxValues) throw new DomainException(CatalogErrors.OptionValuesInvalid, name, ProductOption.MaxValues);
             if (values.Any(v => v.Length > ProductOption.ValueMaxLength || v.Contains(SkuKey.Separator)))
-                throw new DomainException("Catalog.OptionValueInvalid", name, ProductOption.ValueMaxLength);
-            if (values.Distinct(StringComparer.Ordinal).Count() != values.Count) throw new DomainException("Catalog.DuplicateOptionValue", name);
+                throw new DomainException(CatalogErrors.OptionValueInvalid, name, ProductOption.ValueMaxLength);
+            if (values.Distinct(StringComparer.Ordinal).Count() != values.Count) throw new DomainException(CatalogErrors.DuplicateOptionValue, name);
             result.Add(new OptionInput(name, values));
         }
         return result;
     }
 
-    private static string Text(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Text(decimal amount) => Money.Plain(amount);
 
     private static string Text(int count) => count.ToString(CultureInfo.InvariantCulture);
 }

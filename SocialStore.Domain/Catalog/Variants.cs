@@ -166,8 +166,8 @@ public static class SkuMatrix
 
     internal static void CheckMoney(decimal amount)
     {
-        if (amount < 0) throw new DomainException("Catalog.NegativePrice");
-        if (amount > 9_999_999m) throw new DomainException("Catalog.PriceTooHigh");
-        if (decimal.Round(amount, 2) != amount) throw new DomainException("Catalog.PriceTooPrecise");
+        if (amount < 0) throw new DomainException(CatalogErrors.NegativePrice);
+        if (amount > 9_999_999m) throw new DomainException(CatalogErrors.PriceTooHigh);
+        if (decimal.Round(amount, 2) != amount) throw new DomainException(CatalogErrors.PriceTooPrecise);
     }
 }

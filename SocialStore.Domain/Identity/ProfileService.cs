@@ -12,17 +12,6 @@ public sealed record ProfileChange(string? DisplayName, string? Bio);
 /// <summary>A user's public profile: display name, bio and avatar. Invalid input changes nothing.</summary>
 public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images)
 {
-    public static class Errors
-    {
-        public const string DisplayNameRequired = "Profile.DisplayNameRequired";
-        public const string DisplayNameTooLong = "Profile.DisplayNameTooLong";
-        public const string DisplayNameInvalid = "Profile.DisplayNameInvalid";
-        public const string BioTooLong = "Profile.BioTooLong";
-        public const string BioInvalid = "Profile.BioInvalid";
-        public const string NotFound = "Profile.NotFound";
-        public const string ChangedElsewhere = "Profile.ChangedElsewhere";
-    }
-
     public async Task<ProfileView?> FindAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -39,7 +28,7 @@ public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFac
         var bio = ValidBio(change.Bio);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
-            ?? throw new DomainException(Errors.NotFound);
+            ?? throw new DomainException(ProfileErrors.NotFound);
 
         var oldAvatar = user.AvatarKey;
         var newAvatar = avatar is null ? null : (await images.SaveAsync(avatar, cancellationToken)).Key;
@@ -55,7 +44,7 @@ public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFac
         catch (Exception ex)
         {
             if (newAvatar is not null) await images.DeleteAsync(newAvatar, CancellationToken.None);
-            if (ex is DbUpdateConcurrencyException) throw new DomainException(Errors.ChangedElsewhere);
+            if (ex is DbUpdateConcurrencyException) throw new DomainException(ProfileErrors.ChangedElsewhere);
             throw;
         }
 
@@ -74,10 +63,10 @@ public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFac
     internal static string ValidDisplayName(string? value)
     {
         var name = value?.Trim() ?? "";
-        if (name.Length == 0) throw new DomainException(Errors.DisplayNameRequired);
+        if (name.Length == 0) throw new DomainException(ProfileErrors.DisplayNameRequired);
         if (TextLength.Graphemes(name) > ApplicationUser.DisplayNameMaxLength || name.Length > ApplicationUser.DisplayNameMaxLength)
-            throw new DomainException(Errors.DisplayNameTooLong, ApplicationUser.DisplayNameMaxLength);
-        if (name.Any(c => char.IsControl(c) || IsBidiControl(c))) throw new DomainException(Errors.DisplayNameInvalid);
+            throw new DomainException(ProfileErrors.DisplayNameTooLong, ApplicationUser.DisplayNameMaxLength);
+        if (name.Any(c => char.IsControl(c) || IsBidiControl(c))) throw new DomainException(ProfileErrors.DisplayNameInvalid);
         return name;
     }
 
@@ -85,8 +74,8 @@ public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFac
     {
         var bio = (value ?? "").ReplaceLineEndings("\n").Trim();
         if (TextLength.Graphemes(bio) > ApplicationUser.BioMaxLength || bio.Length > ApplicationUser.BioMaxLength * 2)
-            throw new DomainException(Errors.BioTooLong, ApplicationUser.BioMaxLength);
-        if (bio.Any(c => (char.IsControl(c) && c is not '\n' and not '\t') || IsBidiControl(c))) throw new DomainException(Errors.BioInvalid);
+            throw new DomainException(ProfileErrors.BioTooLong, ApplicationUser.BioMaxLength);
+        if (bio.Any(c => (char.IsControl(c) && c is not '\n' and not '\t') || IsBidiControl(c))) throw new DomainException(ProfileErrors.BioInvalid);
         return bio;
     }
 

@@ -28,10 +28,6 @@ public sealed record StaffAuditRow(DateTimeOffset At, string ActorHandle, string
 /// </summary>
 public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
 {
-    public const string AdminOnly = "Staff.AdminOnly";
-    public const string UnknownRole = "Staff.UnknownRole";
-    public const string NotYourself = "Staff.NotYourself";
-    public const string UserNotFound = "Staff.UserNotFound";
     public const int MaxPageSize = 100;
 
     public async Task<StaffUserPage> ListAsync(ClaimsPrincipal actor, StaffUserQuery query, CancellationToken cancellationToken)
@@ -71,11 +67,11 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
     public Task<bool> SetRoleAsync(ClaimsPrincipal actor, string userId, string role, bool member, CancellationToken cancellationToken)
     {
         var actorId = EnsureAdmin(actor);
-        if (!Roles.All.Contains(role)) throw new DomainException(UnknownRole);
-        if (userId == actorId) throw new DomainException(NotYourself);
+        if (!Roles.All.Contains(role)) throw new DomainException(StaffErrors.UnknownRole);
+        if (userId == actorId) throw new DomainException(StaffErrors.NotYourself);
         return DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
-            if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new DomainException(UserNotFound);
+            if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new DomainException(StaffErrors.UserNotFound);
             var roleId = await EnsureRoleAsync(db, role, ct);
             bool changed;
             if (member)
@@ -139,5 +135,5 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
         return await RoleIdAsync(db, role, cancellationToken) ?? throw new InvalidOperationException($"The role {role} is neither there nor insertable.");
     }
 
-    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, AdminOnly);
+    private static string EnsureAdmin(ClaimsPrincipal actor) => Roles.RequireAdmin(actor, StaffErrors.AdminOnly);
 }

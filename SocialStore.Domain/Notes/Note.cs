@@ -86,7 +86,7 @@ public class Note
     /// <summary>Edits title, body and images. A published note stays valid and is marked edited; a draft may stay incomplete.</summary>
     public void Edit(string title, string body, IReadOnlyList<NoteImage> images, DateTimeOffset now)
     {
-        if (Status is NoteStatus.Deleted) throw new DomainException("Note.NotFound");
+        if (Status is NoteStatus.Deleted) throw new DomainException(NoteErrors.NotFound);
         SetContent(title, body, images, requireComplete: Status != NoteStatus.Draft);
         if (Status != NoteStatus.Draft) EditedAt = now;
     }
@@ -94,7 +94,7 @@ public class Note
     /// <summary>Publishes a draft: it appears in feeds as new from this moment.</summary>
     public void Publish(DateTimeOffset now)
     {
-        if (Status != NoteStatus.Draft) throw new DomainException("Note.NotADraft");
+        if (Status != NoteStatus.Draft) throw new DomainException(NoteErrors.NotADraft);
         Validate(Title, Body, _images.Count, requireComplete: true);
         Status = NoteStatus.Published;
         CreatedAt = now;
@@ -121,7 +121,7 @@ public class Note
     public void SetProducts(IReadOnlyList<long> productIds)
     {
         var distinct = productIds.Distinct().ToList();
-        if (distinct.Count > MaxProducts) throw new DomainException("Note.TooManyProducts", MaxProducts);
+        if (distinct.Count > MaxProducts) throw new DomainException(NoteErrors.TooManyProducts, MaxProducts);
         _products.RemoveAll(p => !distinct.Contains(p.ProductId));
         for (var i = 0; i < distinct.Count; i++)
         {
@@ -158,11 +158,11 @@ public class Note
 
     private static void Validate(string title, string body, int imageCount, bool requireComplete)
     {
-        if (requireComplete && title.Length == 0) throw new DomainException("Note.TitleRequired");
-        if (TextLength.Graphemes(title) > TitleMaxLength) throw new DomainException("Note.TitleTooLong", TitleMaxLength);
-        if (TextLength.Graphemes(body) > BodyMaxLength) throw new DomainException("Note.BodyTooLong", BodyMaxLength);
-        if (requireComplete && imageCount == 0) throw new DomainException("Note.ImageRequired");
-        if (imageCount > MaxImages) throw new DomainException("Note.TooManyImages", MaxImages);
+        if (requireComplete && title.Length == 0) throw new DomainException(NoteErrors.TitleRequired);
+        if (TextLength.Graphemes(title) > TitleMaxLength) throw new DomainException(NoteErrors.TitleTooLong, TitleMaxLength);
+        if (TextLength.Graphemes(body) > BodyMaxLength) throw new DomainException(NoteErrors.BodyTooLong, BodyMaxLength);
+        if (requireComplete && imageCount == 0) throw new DomainException(NoteErrors.ImageRequired);
+        if (imageCount > MaxImages) throw new DomainException(NoteErrors.TooManyImages, MaxImages);
     }
 
     public void AddTopic(Topic topic)

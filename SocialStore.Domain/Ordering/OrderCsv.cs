@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace SocialStore.Domain.Ordering;
@@ -30,5 +29,5 @@ public static class OrderCsv
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
-    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal amount) => Common.Money.Plain(amount);
 }

@@ -15,13 +15,12 @@ public sealed record PaymentAdminOverview(IReadOnlyList<PaymentIncidentRow> Inci
 /// <summary>What the admin sees under /admin/payments: refused or late callbacks, and the latest accepted ones.</summary>
 public sealed class PaymentAdminQueries(IDbContextFactory<SocialStoreDbContext> dbFactory)
 {
-    public const string AdminOnly = "Payments.AdminOnly";
     public const int Take = 100;
 
     public async Task<PaymentAdminOverview> OverviewAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // The page is [Authorize(Roles = Admin)] too; the service checks again so no other caller skips it.
-        Roles.RequireAdmin(user, AdminOnly);
+        Roles.RequireAdmin(user, PaymentAdminErrors.AdminOnly);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incidents = await (
             from i in db.PaymentIncidents.AsNoTracking()

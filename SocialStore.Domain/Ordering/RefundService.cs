@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
@@ -213,7 +212,7 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
     /// <summary>"kind|amount|detail": the timeline shows it in the reader's language.</summary>
     private static string Note(string kind, decimal amount, string detail)
     {
-        var note = kind + "|" + amount.ToString("0.00", CultureInfo.InvariantCulture) + "|" + detail;
+        var note = kind + "|" + Money.Plain(amount) + "|" + detail;
         return note.Length > OrderEvent.NoteMaxLength ? note[..OrderEvent.NoteMaxLength] : note;
     }
 }

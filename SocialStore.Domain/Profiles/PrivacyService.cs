@@ -21,6 +21,6 @@ public sealed class PrivacyService(IDbContextFactory<SocialStoreDbContext> dbFac
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.LikesArePublic, likesArePublic)
                 .SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
-        if (updated == 0) throw new DomainException("Profile.NotFound");
+        if (updated == 0) throw new DomainException(Identity.ProfileErrors.NotFound);
     }
 }

@@ -78,9 +78,9 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
 {
     public async Task<long> AskAsync(string userId, long productId, string body, CancellationToken cancellationToken)
     {
-        var text = Check(body, ProductQuestion.BodyMaxLength, "Question.BodyInvalid");
+        var text = Check(body, ProductQuestion.BodyMaxLength, QuestionErrors.BodyInvalid);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)) throw new DomainException("Catalog.ProductNotFound");
+        if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)) throw new DomainException(CatalogErrors.ProductNotFound);
         var question = new ProductQuestion { ProductId = productId, AskerId = userId, Body = text, CreatedAt = clock.GetUtcNow() };
         db.Add(question);
         await db.SaveChangesAsync(cancellationToken);
@@ -93,13 +93,13 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
     /// </summary>
     public async Task<long> AnswerAsync(string userId, long questionId, string body, CancellationToken cancellationToken)
     {
-        var text = Check(body, ProductAnswer.BodyMaxLength, "Question.AnswerInvalid");
+        var text = Check(body, ProductAnswer.BodyMaxLength, QuestionErrors.AnswerInvalid);
         var (answerId, notified) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var question = await db.Set<ProductQuestion>().AsNoTracking()
                 .Where(q => q.Id == questionId && db.Products.Any(p => p.Id == q.ProductId && p.Status == ProductStatus.OnSale))
                 .Select(q => new { q.ProductId, q.AskerId })
-                .FirstOrDefaultAsync(ct) ?? throw new DomainException("Question.NotFound");
+                .FirstOrDefaultAsync(ct) ?? throw new DomainException(QuestionErrors.NotFound);
             var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId && p.Source == PurchaseSource.Order, ct);
             var now = clock.GetUtcNow();
             var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = text, ByBuyer = byBuyer, CreatedAt = now };

@@ -163,7 +163,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     /// <summary>The merchant's one reply (admins speak for the shop).</summary>
     public async Task ReplyAsync(ClaimsPrincipal actor, long reviewId, string text, CancellationToken cancellationToken)
     {
-        Roles.RequireAdmin(actor, CatalogAdminService.AdminOnly);
+        Roles.RequireAdmin(actor, CatalogErrors.AdminOnly);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
         review.Reply(text, clock.GetUtcNow());

@@ -65,18 +65,18 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
     {
         ArgumentException.ThrowIfNullOrEmpty(sharerId);
         if (!Enum.IsDefined(targetType) || NormalizeTargetId(targetType, targetId) is not { } normalizedId)
-            throw new DomainException("Share.TargetNotFound");
+            throw new DomainException(ShareErrors.TargetNotFound);
         targetId = normalizedId;
 
         string canonicalPath;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             canonicalPath = (await ResolveTargetAsync(db, targetType, targetId, cancellationToken))?.Path
-                ?? throw new DomainException("Share.TargetNotFound");
+                ?? throw new DomainException(ShareErrors.TargetNotFound);
             var existing = await FindCodeAsync(db, sharerId, targetType, targetId, cancellationToken);
             if (existing is not null) return new ShareTarget(existing, sharerId, targetType, targetId, canonicalPath);
             if (!await db.Users.AnyAsync(u => u.Id == sharerId, cancellationToken))
-                throw new DomainException("Share.SharerNotFound");
+                throw new DomainException(ShareErrors.SharerNotFound);
         }
 
         for (var attempt = 1; ; attempt++)

@@ -177,6 +177,6 @@ public sealed class BackOfficeQueriesTests : IDisposable
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             new BackOfficeQueries(db.Factory, new FakeTimeProvider(Now)).FiguresAsync(actor, TimeZoneInfo.Utc, CancellationToken.None));
 
-        Assert.Equal(BackOfficeQueries.AdminOnly, error.Code);
+        Assert.Equal(BackOfficeErrors.AdminOnly, error.Code);
     }
 }

@@ -76,14 +76,14 @@ public sealed class ProfileServiceTests : IAsyncLifetime
 
     public static TheoryData<string, string?, string?, string> BadInput => new()
     {
-        { "blank name", "   ", "", ProfileService.Errors.DisplayNameRequired },
-        { "41-character name", new string('名', 41), "", ProfileService.Errors.DisplayNameTooLong },
-        { "name over the column size in UTF-16", string.Concat(Enumerable.Repeat("👍", 21)), "", ProfileService.Errors.DisplayNameTooLong },
-        { "name with a line break", "Ali\nce", "", ProfileService.Errors.DisplayNameInvalid },
-        { "name with a right-to-left override", "Alice\u202Egpj.exe", "", ProfileService.Errors.DisplayNameInvalid },
-        { "201-character bio", "Alice", new string('好', 201), ProfileService.Errors.BioTooLong },
-        { "bio over the column size in UTF-16", "Alice", string.Concat(Enumerable.Repeat("👨‍👩‍👧", 60)), ProfileService.Errors.BioTooLong },
-        { "bio with a control character", "Alice", "hi\u0007", ProfileService.Errors.BioInvalid },
+        { "blank name", "   ", "", ProfileErrors.DisplayNameRequired },
+        { "41-character name", new string('名', 41), "", ProfileErrors.DisplayNameTooLong },
+        { "name over the column size in UTF-16", string.Concat(Enumerable.Repeat("👍", 21)), "", ProfileErrors.DisplayNameTooLong },
+        { "name with a line break", "Ali\nce", "", ProfileErrors.DisplayNameInvalid },
+        { "name with a right-to-left override", "Alice\u202Egpj.exe", "", ProfileErrors.DisplayNameInvalid },
+        { "201-character bio", "Alice", new string('好', 201), ProfileErrors.BioTooLong },
+        { "bio over the column size in UTF-16", "Alice", string.Concat(Enumerable.Repeat("👨‍👩‍👧", 60)), ProfileErrors.BioTooLong },
+        { "bio with a control character", "Alice", "hi\u0007", ProfileErrors.BioInvalid },
     };
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     {
         var ex = await Assert.ThrowsAsync<DomainException>(() => profiles.UpdateAsync("nobody", new ProfileChange("X", ""), null, CancellationToken.None));
 
-        Assert.Equal(ProfileService.Errors.NotFound, ex.Code);
+        Assert.Equal(ProfileErrors.NotFound, ex.Code);
     }
 
     private async Task AssertUnchangedAsync()

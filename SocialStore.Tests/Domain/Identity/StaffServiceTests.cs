@@ -155,7 +155,7 @@ public sealed class StaffServiceTests
         var list = await Assert.ThrowsAsync<DomainException>(() => bed.Staff.ListAsync(actor, new StaffUserQuery(), CancellationToken.None));
         var recent = await Assert.ThrowsAsync<DomainException>(() => bed.Staff.RecentChangesAsync(actor, 10, CancellationToken.None));
 
-        Assert.All(new[] { grant, list, recent }, e => Assert.Equal(StaffService.AdminOnly, e.Code));
+        Assert.All(new[] { grant, list, recent }, e => Assert.Equal(StaffErrors.AdminOnly, e.Code));
         var after = await SnapshotAsync(db, bed.Target.Id);
         Assert.Empty(after.Roles);
         Assert.Equal(before.SecurityStamp, after.SecurityStamp);
@@ -174,7 +174,7 @@ public sealed class StaffServiceTests
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             bed.Staff.SetRoleAsync(bed.AdminPrincipal, bed.Admin.Id, member ? Roles.Moderator : Roles.Admin, member, CancellationToken.None));
 
-        Assert.Equal(StaffService.NotYourself, error.Code);
+        Assert.Equal(StaffErrors.NotYourself, error.Code);
         var after = await SnapshotAsync(db, bed.Admin.Id);
         Assert.Equal([Roles.Admin], after.Roles);
         Assert.Equal(before.SecurityStamp, after.SecurityStamp);
@@ -192,7 +192,7 @@ public sealed class StaffServiceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => bed.Staff.SetRoleAsync(bed.AdminPrincipal, bed.Target.Id, role, true, CancellationToken.None));
 
-        Assert.Equal(StaffService.UnknownRole, error.Code);
+        Assert.Equal(StaffErrors.UnknownRole, error.Code);
         await using var context = await db.Factory.CreateDbContextAsync();
         Assert.Equal(2, await context.Roles.CountAsync());
         var after = await SnapshotAsync(db, bed.Target.Id);
@@ -208,7 +208,7 @@ public sealed class StaffServiceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => bed.Staff.SetRoleAsync(bed.AdminPrincipal, "no-such-user", Roles.Moderator, true, CancellationToken.None));
 
-        Assert.Equal(StaffService.UserNotFound, error.Code);
+        Assert.Equal(StaffErrors.UserNotFound, error.Code);
         await using var context = await db.Factory.CreateDbContextAsync();
         Assert.Equal(1, await context.UserRoles.CountAsync()); // the acting admin's own
         Assert.Empty(await context.AuditLog.ToListAsync());

@@ -241,7 +241,7 @@ public sealed class ReviewServiceTests : IDisposable
 
         Assert.Equal(ReviewErrors.NotYours, notYours.Code);
         Assert.Equal(ReviewErrors.AlreadyReplied, twice.Code);
-        Assert.Equal(CatalogAdminService.AdminOnly, notAdmin.Code);
+        Assert.Equal(CatalogErrors.AdminOnly, notAdmin.Code);
         await using var context = await db.Factory.CreateDbContextAsync();
         var stored = await context.Reviews.Include(r => r.Revisions).SingleAsync();
         Assert.Equal(4, stored.Stars);

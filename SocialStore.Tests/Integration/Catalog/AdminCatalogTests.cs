@@ -106,7 +106,7 @@ public sealed class AdminCatalogTests : IAsyncLifetime
                 : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
                 : p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null).ToArray();
             var error = await Assert.ThrowsAsync<DomainException>(() => (Task)method.Invoke(service, args)!);
-            Assert.Equal(CatalogAdminService.AdminOnly, error.Code);
+            Assert.Equal(CatalogErrors.AdminOnly, error.Code);
         }
     }
 

@@ -11,7 +11,7 @@ public class MediaMessagesTests
 {
     private static readonly ResourceManager Messages = new("SocialStore.Web.Resources.MeResource", typeof(MeResource).Assembly);
 
-    public static TheoryData<string> Codes => [.. new[] { typeof(MediaErrors), typeof(ProfileService.Errors) }
+    public static TheoryData<string> Codes => [.. new[] { typeof(MediaErrors), typeof(ProfileErrors) }
         .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)];

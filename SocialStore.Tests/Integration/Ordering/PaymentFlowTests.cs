@@ -249,7 +249,7 @@ public sealed class PaymentFlowTests : IAsyncLifetime
         var shopper = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, "Moderator")], "test"));
         var error = await Assert.ThrowsAsync<SocialStore.Domain.Common.DomainException>(() => queries.OverviewAsync(shopper, default));
-        Assert.Equal(PaymentAdminQueries.AdminOnly, error.Code);
+        Assert.Equal(PaymentAdminErrors.AdminOnly, error.Code);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string signature)

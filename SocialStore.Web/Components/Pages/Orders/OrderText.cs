@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using SocialStore.Domain.Common;
 using SocialStore.Domain.Ordering;
 using SocialStore.Web.Services;
 
