@@ -75,8 +75,21 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
 
         await WriteAsync("profile.json", db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new
         {
-            u.Id, u.UserName, u.Email, u.EmailConfirmed, u.PhoneNumber, u.PhoneNumberConfirmed, u.TwoFactorEnabled,
-            u.Handle, u.DisplayName, u.AvatarKey, u.Bio, u.CreatedAt, u.FollowerCount, u.FollowingCount, u.LikesArePublic,
+            u.Id,
+            u.UserName,
+            u.Email,
+            u.EmailConfirmed,
+            u.PhoneNumber,
+            u.PhoneNumberConfirmed,
+            u.TwoFactorEnabled,
+            u.Handle,
+            u.DisplayName,
+            u.AvatarKey,
+            u.Bio,
+            u.CreatedAt,
+            u.FollowerCount,
+            u.FollowingCount,
+            u.LikesArePublic,
             Logins = db.UserLogins.Where(l => l.UserId == u.Id).Select(l => new { l.LoginProvider, l.ProviderDisplayName }).ToList(),
             Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
         }));
