@@ -9,7 +9,7 @@ public sealed class UserQueries(IDbContextFactory<SocialStoreDbContext> dbFactor
 {
     /// <summary>
     /// The two numbers the layout shows a signed-in person — unread notifications and items in the cart —
-    /// in one round trip, so both badges together cost a page one query (DESIGN.md §6).
+    /// in one round trip, so both badges together cost a page one query (ADR-034 §6).
     /// </summary>
     public async Task<BadgeCounts> BadgeCountsAsync(string userId, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace SocialStore.Web.Hosting;
 /// <summary>
 /// Output cache for what signed-out visitors read (feed, notes, topics, profiles, shop, products):
 /// the same HTML for everyone who shares a language, so it is rendered once and served many
-/// times (DESIGN.md §6). Signed-in requests, other paths, non-200 answers and answers that set a
+/// times (ADR-034 §6). Signed-in requests, other paths, non-200 answers and answers that set a
 /// cookie are never cached. Any write to the database evicts the lot (<see cref="ContentChangeEvictor"/>),
 /// so counts and new notes show at once; <see cref="Duration"/> only bounds memory.
 /// </summary>

@@ -5,7 +5,7 @@ namespace SocialStore.Web.Services;
 /// <summary>
 /// The layout's badge numbers (unread notifications, cart items), read once per request while a page is
 /// prerendered: the layout has a bell in the top bar and one in the tab bar plus the cart badge, and
-/// separate identical queries would spend a third of a page's budget of round trips (DESIGN.md §6).
+/// separate identical queries would spend a third of a page's budget of round trips (ADR-034 §6).
 /// Live badges count for themselves once connected.
 /// </summary>
 public sealed class BadgeCountsMemo(UserQueries users)

@@ -10,7 +10,7 @@ using SocialStore.Domain.Notes;
 namespace SocialStore.Web.Services;
 
 /// <summary>
-/// Renders user Markdown safely (DESIGN.md §5): raw HTML disabled, only http(s)/mailto/relative
+/// Renders user Markdown safely (ADR-034 §5): raw HTML disabled, only http(s)/mailto/relative
 /// links, links marked rel="nofollow ugc noopener", images shown as links (no tracking pixels),
 /// and #topics / @handles turned into links to their pages.
 /// </summary>

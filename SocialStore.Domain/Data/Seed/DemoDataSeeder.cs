@@ -10,7 +10,7 @@ namespace SocialStore.Domain.Data.Seed;
 
 /// <summary>
 /// Generates the demo community (first start, <c>seed</c>) and the large benchmark set (<c>seed --scale large</c>).
-/// Every person, note and like is a real row, and every counter is the count of those rows (DESIGN.md §5).
+/// Every person, note and like is a real row, and every counter is the count of those rows (ADR-034 §5).
 /// </summary>
 public sealed class DemoDataSeeder(
     IDbContextFactory<SocialStoreDbContext> dbFactory,
@@ -28,7 +28,7 @@ public sealed class DemoDataSeeder(
     public Task SeedDemoAsync(CancellationToken cancellationToken) => SeedDemoAsync(SeedScaleOptions.Demo, cancellationToken);
 
     /// <summary>
-    /// The benchmark volume of DESIGN.md §6. On an empty database the demo community is written first, so the
+    /// The benchmark volume of ADR-034 §6. On an empty database the demo community is written first, so the
     /// site still opens on hand-made-looking content; the volume is then added on top, once (a second run finds
     /// its people and stops).
     /// </summary>

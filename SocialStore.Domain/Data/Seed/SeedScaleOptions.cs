@@ -2,7 +2,7 @@ namespace SocialStore.Domain.Data.Seed;
 
 /// <summary>
 /// How much a seeding run generates. <see cref="Demo"/> is the showcase community written through the
-/// entities; <see cref="Large"/> is the benchmark volume of DESIGN.md §6 written with bulk inserts.
+/// entities; <see cref="Large"/> is the benchmark volume of ADR-034 §6 written with bulk inserts.
 /// Tests run the large path with <see cref="Scaled"/> sizes.
 /// </summary>
 internal sealed record SeedScaleOptions

@@ -7,7 +7,7 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Notes;
 
-/// <summary>DESIGN.md §6: at most 6 database round trips per page render (no N+1), counted with an EF Core interceptor.</summary>
+/// <summary>ADR-034 §6: at most 6 database round trips per page render (no N+1), counted with an EF Core interceptor.</summary>
 public sealed class RoundTripTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly AppFactory app = new();

@@ -6,7 +6,7 @@ using SocialStore.Tests.Integration.Sharing;
 
 namespace SocialStore.Tests.Integration.Profiles;
 
-/// <summary>DESIGN.md §6: at most 6 database round trips per page render (no N+1), for profiles, boards and share links.</summary>
+/// <summary>ADR-034 §6: at most 6 database round trips per page render (no N+1), for profiles, boards and share links.</summary>
 public sealed class ProfileRoundTripTests : IAsyncLifetime
 {
     private readonly AppFactory app = new();

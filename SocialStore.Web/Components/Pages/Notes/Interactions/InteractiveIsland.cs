@@ -12,7 +12,7 @@ namespace SocialStore.Web.Components.Pages.Notes.Interactions;
 /// What the small live components share: the signed-in user's id, the "circuit is live" marker
 /// (<c>data-ready="true"</c>, set after the first interactive render so tests know clicks will work),
 /// a cancellation token for the component's lifetime, and turning failures into localised messages.
-/// The components carry no render mode: the page that places them chooses it (STACK.md).
+/// The components carry no render mode: the page that places them chooses it.
 /// </summary>
 public abstract class InteractiveIsland : ComponentBase, IDisposable
 {
