@@ -85,57 +85,7 @@ public sealed class CheckoutService(
         var ordered = lines.OrderBy(l => l.SkuId).ToList();
         var quote = await pricing.PriceAsync(buyerId, [.. ordered.Select(ToPricingLine)], ct);
 
-        var order = new Order
-        {
-            Number = OrderNumbers.New(now),
-            BuyerId = buyerId,
-            CheckoutKey = request.CheckoutKey,
-            Status = OrderStatus.PendingPayment,
-            Currency = ordered[0].Currency,
-            Subtotal = quote.Subtotal,
-            AdjustmentTotal = quote.AdjustmentTotal,
-            Total = quote.Total,
-            Recipient = address.Recipient,
-            Mobile = address.Mobile,
-            Province = address.Province,
-            City = address.City,
-            District = address.District,
-            AddressDetail = address.Detail,
-            CreatedAt = now,
-            PayBy = now + o.UnpaidTimeout,
-        };
-        foreach (var q in quote.Lines)
-        {
-            order.Lines.Add(new OrderLine
-            {
-                ProductId = q.Line.ProductId,
-                SkuId = q.Line.SkuId,
-                ProductTitle = q.Line.ProductTitle,
-                SkuLabel = q.Line.SkuLabel,
-                CoverKey = q.Line.CoverKey,
-                UnitPrice = q.Line.UnitPrice,
-                Quantity = q.Line.Quantity,
-                Subtotal = q.Line.Subtotal,
-                AdjustmentTotal = q.AdjustmentTotal,
-                Payable = q.Payable,
-                RefundState = RefundState.None,
-            });
-        }
-        order.Events.Add(new OrderEvent { FromStatus = null, ToStatus = OrderStatus.PendingPayment, Actor = OrderActor.Buyer, ActorId = buyerId, At = now });
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(ct);
-
-        // The allocations point at line ids, which exist now.
-        for (var a = 0; a < quote.Adjustments.Count; a++)
-        {
-            var adjustment = quote.Adjustments[a];
-            var row = new OrderAdjustment { OrderId = order.Id, Position = a, Kind = adjustment.Kind, Label = adjustment.Label, Amount = adjustment.Amount };
-            for (var i = 0; i < order.Lines.Count; i++)
-                row.Allocations.Add(new OrderLineAdjustment { OrderLineId = order.Lines[i].Id, Amount = adjustment.LineShares[i] });
-            db.OrderAdjustments.Add(row);
-        }
-        Outbox.Enqueue(db, OrderTransitions.StatusChangedMessage, new OrderStatusChanged(order.Id, null, OrderStatus.PendingPayment), now);
-        await db.SaveChangesAsync(ct);
+        var order = await OrderWriter.AddAsync(db, buyerId, request.CheckoutKey, address, quote, ordered[0].Currency, now, o.UnpaidTimeout, ct);
 
         var bought = ordered.Select(l => l.SkuId).ToList();
         await db.CartItems.Where(c => c.OwnerKey == owner && bought.Contains(c.SkuId)).ExecuteDeleteAsync(ct);

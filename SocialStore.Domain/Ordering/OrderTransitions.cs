@@ -6,7 +6,7 @@ namespace SocialStore.Domain.Ordering;
 /// <summary>
 /// The one place an order's status changes: a conditional UPDATE from the expected status (so two
 /// concurrent moves cannot both win), the matching timestamp, a timeline event, and an outbox message
-/// that tells the buyer — all in the caller's transaction.
+/// that tells the buyer, then <see cref="OrderHooks"/> — all in the caller's transaction.
 /// </summary>
 public static class OrderTransitions
 {
@@ -41,6 +41,7 @@ public static class OrderTransitions
         db.OrderEvents.Add(new OrderEvent { OrderId = orderId, FromStatus = from, ToStatus = to, Actor = actor, ActorId = actorId, Note = note, At = now });
         Outbox.Enqueue(db, StatusChangedMessage, new OrderStatusChanged(orderId, from, to), now);
         await db.SaveChangesAsync(cancellationToken);
+        await OrderHooks.OnMovedAsync(db, orderId, from, to, now, cancellationToken);
         return true;
     }
 }

@@ -1,0 +1,19 @@
+using SocialStore.Domain.Data;
+
+namespace SocialStore.Domain.Ordering;
+
+/// <summary>
+/// What else follows an order's status, in the same transaction as the move (<see cref="OrderTransitions"/> calls
+/// this after every successful move). Features that hold something for an order — a group-buy seat, flash-sale
+/// stock, a locked coupon — add one line here: take it for good when the order is paid, give it back when the
+/// order is cancelled (by the buyer, the unpaid timeout, or a full refund). Each call must be idempotent per
+/// order (a conditional update), because the move itself already happened exactly once.
+/// </summary>
+public static class OrderHooks
+{
+    public static Task OnMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus from, OrderStatus to, DateTimeOffset now, CancellationToken ct)
+    {
+        _ = (db, orderId, from, to, now, ct);
+        return Task.CompletedTask;
+    }
+}
