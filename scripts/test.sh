@@ -42,5 +42,11 @@ summary=$(grep -E '^(Passed!|Failed!|Total tests|     Passed|     Failed|     Sk
 passed=$(grep -oE 'Passed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || echo 0)
 failed=$(grep -oE 'Failed: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || echo 0)
 skipped=$(grep -oE 'Skipped: +[0-9]+' artifacts/test-output.log | tail -1 | grep -oE '[0-9]+' || echo 0)
+if [ "$failed" != "0" ]; then
+  # The console log is long (the e2e servers log too); repeat each failure with its message at the end, where CI shows it.
+  echo "---- failed tests ----"
+  grep -E -A 30 '^  Failed SocialStore' artifacts/test-output.log | head -300 || true
+  echo "----------------------"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -34,8 +34,9 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
     {
         EnsureAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var adminRole = await RoleIdAsync(db, Roles.Admin, cancellationToken);
-        var moderatorRole = await RoleIdAsync(db, Roles.Moderator, cancellationToken);
+        // Role ids are looked up inside the query (one round trip for the count, one for the page).
+        var adminRole = db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id);
+        var moderatorRole = db.Roles.Where(r => r.Name == Roles.Moderator).Select(r => r.Id);
         var users = db.Users.AsNoTracking();
         var text = (query.Text ?? "").Trim();
         if (text.Length > 100) text = text[..100];
@@ -47,17 +48,17 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
         }
         users = query.Filter switch
         {
-            StaffRoleFilter.Admins => users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRole)),
-            StaffRoleFilter.Moderators => users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == moderatorRole)),
-            StaffRoleFilter.Staff => users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && (r.RoleId == adminRole || r.RoleId == moderatorRole))),
+            StaffRoleFilter.Admins => users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && adminRole.Contains(r.RoleId))),
+            StaffRoleFilter.Moderators => users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && moderatorRole.Contains(r.RoleId))),
+            StaffRoleFilter.Staff => users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && ((adminRole.Contains(r.RoleId) || moderatorRole.Contains(r.RoleId))))),
             _ => users,
         };
         var total = await users.CountAsync(cancellationToken);
         var items = await users.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .Select(u => new StaffUserRow(u.Id, u.Handle, u.DisplayName, u.Email, u.CreatedAt,
-                db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRole),
-                db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == moderatorRole),
+                db.UserRoles.Any(r => r.UserId == u.Id && adminRole.Contains(r.RoleId)),
+                db.UserRoles.Any(r => r.UserId == u.Id && moderatorRole.Contains(r.RoleId)),
                 u.TwoFactorEnabled))
             .ToListAsync(cancellationToken);
         return new StaffUserPage(items, total);

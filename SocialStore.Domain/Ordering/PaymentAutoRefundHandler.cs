@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 
 namespace SocialStore.Domain.Ordering;
@@ -30,7 +31,7 @@ public sealed class PaymentAutoRefundHandler(IDbContextFactory<SocialStoreDbCont
             throw new InvalidOperationException($"Payment {payment.Id} has no successful transaction to refund.");
         var refund = await gateway.RefundAsync(
             new GatewayRefundRequest(payment.TransactionId, payment.Amount, payment.Currency, IdempotencyKey(payment.Id)), cancellationToken);
-        var detail = $"succeeded after the order was {request.OrderStatus}: refunded automatically, {refund.RefundId} ({refund.Amount:0.00} {payment.Currency})";
+        var detail = $"succeeded after the order was {request.OrderStatus}: refunded automatically, {refund.RefundId} ({Money.Plain(refund.Amount)} {payment.Currency})";
         if (detail.Length > PaymentIncident.DetailMaxLength) detail = detail[..PaymentIncident.DetailMaxLength];
         await db.PaymentIncidents.Where(i => i.Id == request.IncidentId)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Detail, detail), cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 
 namespace SocialStore.Domain.Ordering;
@@ -86,7 +87,7 @@ public sealed class PaymentCallbackProcessor(
         if (payment.Amount != callback.Amount || !string.Equals(payment.Currency, callback.Currency, StringComparison.Ordinal))
         {
             Add(db, PaymentIncidentKind.AmountMismatch, callback.SessionId, body,
-                $"expected {payment.Amount:0.00} {payment.Currency}, got {callback.Amount:0.00} {callback.Currency}", remoteAddress, now);
+                $"expected {Money.Plain(payment.Amount)} {payment.Currency}, got {Money.Plain(callback.Amount)} {callback.Currency}", remoteAddress, now);
             await db.SaveChangesAsync(cancellationToken);
             return CallbackOutcome.AmountMismatch;
         }
