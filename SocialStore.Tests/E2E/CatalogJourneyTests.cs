@@ -47,6 +47,9 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
             var created = await users.CreateAsync(user, TestAccounts.Password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+            await TestAccounts.EnableTwoFactorAsync(app, user.Id);
+            await BrowserSignIn.SignInAsync(page, app.BaseUrl, email);
+            return email;
         }
         else
         {

@@ -100,6 +100,7 @@ public static class SocialStoreHosting
         app.UseRequestLocalization();
         // After localisation (the 429 page speaks the request's language), before the cache (cached pages count too); ADR-031.
         app.UseRateLimiter();
+        app.Use(StaffTwoFactorGate.Middleware);
         app.Use(AnonymousPageCache.DropAntiforgeryCookieAsync);
         app.UseOutputCache();
         app.UseAntiforgery();

@@ -67,11 +67,7 @@ public sealed class BackOfficeShellTests : IAsyncLifetime
     public async Task Moderator_SeesOnlyTheirPages_AndNoFigures()
     {
         var moderator = await SocialApp.UserAsync(app, "mod" + Guid.NewGuid().ToString("N")[..8], "审核员");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.Id))!, Roles.Moderator)).Succeeded);
-        }
+        await TestAdmins.MakeStaffAsync(app, moderator.Id, Roles.Moderator);
         using var client = AccountTestClient.Create(app);
         await client.LoginAsync(moderator.Email!, TestAccounts.Password);
 

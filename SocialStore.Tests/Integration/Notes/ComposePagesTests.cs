@@ -80,12 +80,8 @@ public sealed class ComposePagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await authorClient.GetAsync($"/notes/{noteId}")).StatusCode);
 
         var (modClient, moderator) = await TestAccounts.SignedInClientAsync(app);
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.Id))!, Roles.Moderator)).Succeeded);
-        }
-        await TestAccounts.SignInAsync(modClient, moderator); // a fresh cookie carries the role
+        await TestAdmins.MakeStaffAsync(app, moderator.Id, Roles.Moderator);
+        await TestAccounts.SignInAsync(modClient, moderator); // a fresh cookie carries the role (and the second factor the back office needs)
         var restore = await TestForm.ReadAsync(modClient, "/admin/notes/deleted", "[data-testid=restore]");
         var restored = await restore.PostAsync(modClient, []);
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
