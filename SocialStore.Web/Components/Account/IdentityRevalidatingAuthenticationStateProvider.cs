@@ -7,8 +7,8 @@ using SocialStore.Domain.Identity;
 
 namespace SocialStore.Web.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+// Revalidates the security stamp of the connected user every minute while an interactive circuit is connected,
+// so a password or role change ends open circuits' old rights too.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
@@ -20,8 +20,18 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
+        // Get the user manager from a new scope to ensure it fetches fresh data. While the process shuts down the
+        // provider is gone and the circuit with it: nothing to revalidate, and no error worth logging.
+        AsyncServiceScope scope;
+        try
+        {
+            scope = scopeFactory.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException)
+        {
+            return true;
+        }
+        await using var _ = scope;
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return await ValidateSecurityStampAsync(userManager, authenticationState.User);
     }
