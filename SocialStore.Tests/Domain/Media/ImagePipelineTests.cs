@@ -240,6 +240,43 @@ public sealed class ImagePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAsync_JpegHtmlPolyglot_IsReencodedAndNoMarkupIsStored()
+    {
+        // A valid JPEG whose comment segment is an HTML page: browsers sniffing it as HTML would run the script.
+        var html = Encoding.ASCII.GetBytes("<html><body><script>alert(document.cookie)</script><svg onload=alert(1)></body></html>");
+        var jpeg = TestImages.Solid(640, 480, ".jpg");
+        var length = html.Length + 2;
+        byte[] polyglot = [0xFF, 0xD8, 0xFF, 0xFE, (byte)(length >> 8), (byte)length, .. html, .. jpeg[2..]];
+
+        var result = await pipeline.SaveAsync(new MemoryStream(polyglot), CancellationToken.None);
+
+        Assert.Equal((640, 480), (result.Width, result.Height));
+        foreach (var file in new[] { "full.jpg", "w360.webp", "w720.webp" })
+        {
+            var bytes = await ReadStoredAsync(result.Key, file);
+            foreach (var marker in new[] { "<html", "<script", "alert(", "onload" })
+                Assert.False(Contains(bytes, marker), $"{file} contains '{marker}'.");
+        }
+    }
+
+    [Fact]
+    public async Task SaveAsync_GifWithManyFrames_KeepsOneStillFrame()
+    {
+        // 300 frames of 200 × 150: a small file that would be 27 MP if every frame were decoded and kept.
+        const int frames = 300;
+        using var black = NetVips.Image.Black(200, 150 * frames, 3);
+        using var strip = black.Linear([1.0, 1, 1], [90.0, 160, 30], uchar: true);
+        using var animated = strip.Mutate(m => m.Set(NetVips.GValue.GIntType, "page-height", 150));
+        var gif = animated.GifsaveBuffer();
+
+        var result = await pipeline.SaveAsync(new MemoryStream(gif), CancellationToken.None);
+
+        Assert.Equal((200, 150), (result.Width, result.Height));
+        var full = TestImages.Inspect(await ReadStoredAsync(result.Key, "full.jpg"));
+        Assert.Equal((200, 150), (full.Width, full.Height));
+    }
+
+    [Fact]
     public async Task SaveAsync_JpegSignatureOnGarbage_IsCorrupt()
     {
         byte[] content = [0xFF, 0xD8, 0xFF, 0xE0, .. TestImages.Zip()];
