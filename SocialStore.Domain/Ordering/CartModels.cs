@@ -8,6 +8,8 @@ public static class CartErrors
     public const string NotEnoughStock = "Cart.NotEnoughStock";
     public const string CheckoutKeyInvalid = "Checkout.KeyInvalid";
     public const string RateLimited = "Checkout.RateLimited";
+    public const string TooManyUnpaid = "Checkout.TooManyUnpaid";
+    public const string TooManyUnits = "Checkout.TooManyUnits";
     public const string AddressNotFound = "Address.NotFound";
     public const string AddressTooMany = "Address.TooMany";
     public const string RecipientRequired = "Address.RecipientRequired";
@@ -92,6 +94,12 @@ public sealed class CheckoutOptions
 
     /// <summary>Orders one person may place per minute (DESIGN §5: buying is rate-limited).</summary>
     public int MaxOrdersPerMinute { get; set; } = 10;
+
+    /// <summary>Orders awaiting payment one person may have at once: each holds its stock until paid or timed out.</summary>
+    public int MaxOpenUnpaidOrders { get; set; } = 5;
+
+    /// <summary>Units of one SKU in one order, so one unpaid order cannot hold a product's whole stock.</summary>
+    public int MaxUnitsPerSku { get; set; } = 20;
 }
 
 /// <summary>A checkout as the page shows it: the chosen cart lines, their price, the addresses to pick from.</summary>

@@ -67,12 +67,10 @@ public sealed class CheckoutService(
 
         var now = clock.GetUtcNow();
         var o = options.Value;
-        if (await db.Orders.CountAsync(x => x.BuyerId == buyerId && x.CreatedAt > now.AddMinutes(-1), ct) >= o.MaxOrdersPerMinute)
-            throw new DomainException(CartErrors.RateLimited, o.MaxOrdersPerMinute);
-
         var owner = CartItem.UserOwner(buyerId);
         var lines = await CartService.LinesAsync(db, owner, request.SkuIds, ct);
         if (lines.Count == 0) throw new DomainException(OrderErrors.CartEmpty);
+        await BuyerLimits.EnsureCanOrderAsync(db, buyerId, lines.Select(l => (l.ProductTitle, l.Quantity)), o, now, ct);
         var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AddressId && a.UserId == buyerId, ct)
             ?? throw new DomainException(OrderErrors.AddressRequired);
         foreach (var line in lines)

@@ -34,7 +34,7 @@ public class CheckoutThroughputBenchmark(ITestOutputHelper output)
         output.WriteLine($"{provider}: {Environment.ProcessorCount} logical CPUs, {Workers} workers, {Orders} orders, {RawStatements} raw updates per scenario");
         foreach (var hot in new[] { true, false })
         {
-            await using var bed = await CartTestBed.CreateAsync(provider, new CheckoutOptions { MaxOrdersPerMinute = int.MaxValue });
+            await using var bed = await CartTestBed.CreateAsync(provider, new CheckoutOptions { MaxOrdersPerMinute = int.MaxValue, MaxOpenUnpaidOrders = int.MaxValue });
             var skus = new List<(long ProductId, long SkuId)>();
             for (var i = 0; i < (hot ? 1 : Workers); i++) skus.Add(await bed.SimpleProductAsync($"商品{i}", 59m, 10_000_000));
             var buyers = await PrepareBuyersAsync(bed, skus);

@@ -3,6 +3,7 @@ using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Ordering;
+using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Domain.Ordering;
 
@@ -123,5 +124,78 @@ public class CheckoutServiceTests : IAsyncLifetime
 
         bed.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.True((await bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address), default)).Created);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WithFiveOrdersAwaitingPayment_IsRefusedUntilOneIsPaidOrCancelled()
+    {
+        var cream = await bed.SimpleProductAsync("面霜", 59m, 100);
+        var buyer = await bed.UserAsync("buyer");
+        var address = await bed.PrepareBuyerAsync(buyer.Id);
+        for (var i = 0; i < 5; i++)
+        {
+            bed.Clock.Advance(TimeSpan.FromMinutes(1)); // not the per-minute limit that refuses
+            await bed.Cart.AddAsync(CartItem.UserOwner(buyer.Id), cream.SkuId, 1, default);
+            await bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address), default);
+        }
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+        await bed.Cart.AddAsync(CartItem.UserOwner(buyer.Id), cream.SkuId, 1, default);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address), default));
+
+        Assert.Equal((CartErrors.TooManyUnpaid, (object)5), (error.Code, error.Arguments.Single()));
+        Assert.Equal(95, await bed.SkuStockAsync(cream.SkuId));
+        await bed.QueryAsync(db => db.Orders.Where(o => o.BuyerId == buyer.Id).OrderBy(o => o.Id).Take(1)
+            .ExecuteUpdateAsync(x => x.SetProperty(o => o.Status, OrderStatus.Cancelled)));
+        Assert.True((await bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address), default)).Created);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_MoreThanTwentyOfOneSku_IsRefusedAndHoldsNothing()
+    {
+        var cream = await bed.SimpleProductAsync("面霜", 59m, 62);
+        var buyer = await bed.UserAsync("buyer");
+        var address = await bed.PrepareBuyerAsync(buyer.Id, (cream.ProductId, cream.SkuId, 59m, 21));
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address), default));
+
+        Assert.Equal(CartErrors.TooManyUnits, error.Code);
+        Assert.Equal(["面霜", 20], error.Arguments);
+        Assert.Equal(62, await bed.SkuStockAsync(cream.SkuId));
+        Assert.Equal(0, await bed.QueryAsync(db => db.Orders.CountAsync()));
+    }
+}
+
+/// <summary>The per-buyer caps hold when one buyer checks out many times at once, on both databases.</summary>
+public class BuyerLimitsContentionTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TenCheckoutsOfOneBuyerAtOnce_WithACapOfThreeUnpaid_PlaceThree(DatabaseProvider provider)
+    {
+        await using var bed = await CartTestBed.CreateAsync(provider, new CheckoutOptions { MaxOrdersPerMinute = 100, MaxOpenUnpaidOrders = 3 });
+        var skus = new List<long>();
+        for (var i = 0; i < 10; i++) skus.Add((await bed.SimpleProductAsync("面霜" + i, 59m, 10)).SkuId);
+        var buyer = await bed.UserAsync("buyer");
+        var address = await bed.PrepareBuyerAsync(buyer.Id);
+        foreach (var sku in skus) await bed.Cart.AddAsync(CartItem.UserOwner(buyer.Id), sku, 1, default);
+
+        var results = await Task.WhenAll(skus.Select(sku => Task.Run(async () =>
+        {
+            try
+            {
+                await bed.Checkout.PlaceOrderAsync(new PlaceOrderRequest(buyer.Id, Guid.NewGuid().ToString(), address, [sku]), default);
+                return "placed";
+            }
+            catch (DomainException e)
+            {
+                return e.Code;
+            }
+        })));
+
+        Assert.Equal(3, results.Count(r => r == "placed"));
+        Assert.All(results.Where(r => r != "placed"), r => Assert.Equal(CartErrors.TooManyUnpaid, r));
+        Assert.Equal(3, await bed.QueryAsync(db => db.Orders.CountAsync(o => o.BuyerId == buyer.Id && o.Status == OrderStatus.PendingPayment)));
+        Assert.Equal(97, await bed.QueryAsync(db => db.Skus.Where(s => skus.Contains(s.Id)).SumAsync(s => s.Stock)));
     }
 }
