@@ -43,6 +43,8 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<ShareVisit> ShareVisits => Set<ShareVisit>();
 
+    public DbSet<ShareVisitCount> ShareVisitCounts => Set<ShareVisitCount>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Category> Categories => Set<Category>();

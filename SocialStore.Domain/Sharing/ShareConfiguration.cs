@@ -29,3 +29,13 @@ public sealed class ShareVisitConfiguration : IEntityTypeConfiguration<ShareVisi
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.VisitorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ShareVisitCountConfiguration : IEntityTypeConfiguration<ShareVisitCount>
+{
+    public void Configure(EntityTypeBuilder<ShareVisitCount> builder)
+    {
+        builder.HasKey(c => new { c.ShareLinkId, c.ClientKey, c.Window });
+        builder.Property(c => c.ClientKey).HasMaxLength(ShareVisitCount.ClientKeyLength).IsRequired();
+        builder.HasOne<ShareLink>().WithMany().HasForeignKey(c => c.ShareLinkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -44,3 +44,20 @@ public class ShareVisit
     /// <summary>Random token carried to the landing page (cookie) for attribution.</summary>
     public string AttributionToken { get; set; } = "";
 }
+
+/// <summary>
+/// The one counted visit of a client on a link in a counting window: its primary key (link, client key, window)
+/// lets the database refuse a second count from the same client, however many requests race (ADR-040).
+/// The client key is an HMAC under a per-process secret, so it identifies no one and cannot be reversed.
+/// </summary>
+public class ShareVisitCount
+{
+    public const int ClientKeyLength = 44;
+
+    public long ShareLinkId { get; set; }
+
+    public string ClientKey { get; set; } = "";
+
+    /// <summary>Which <see cref="ShareService.CountWindow"/>-long window since the epoch the visit fell in.</summary>
+    public long Window { get; set; }
+}

@@ -35,6 +35,13 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
     /// <summary>A visitor adds to a note's share count at most once per link in this window.</summary>
     public static readonly TimeSpan CountWindow = TimeSpan.FromHours(24);
 
+    // Per process: a client key can be compared within the process's life but never reversed to an address or
+    // a user (after a restart a client may count once more in the current window; ADR-040).
+    private static readonly byte[] ClientKeySecret = RandomNumberGenerator.GetBytes(32);
+
+    private static string ClientKey(string client) =>
+        Convert.ToBase64String(HMACSHA256.HashData(ClientKeySecret, System.Text.Encoding.UTF8.GetBytes(client)));
+
     private const int MaxInsertAttempts = 4;
 
     /// <summary>
@@ -125,13 +132,17 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
     /// </summary>
     /// <remarks>
     /// A note's <see cref="Note.ShareCount"/> (and its hot score) goes up by one for a visit unless the
-    /// visitor is the sharer, or the same visitor — the same signed-in user, or the browser presenting the
-    /// token of an earlier visit — already counted on this link within <see cref="CountWindow"/>. Every
+    /// visitor is the sharer, or the same visitor — the same signed-in user, the browser presenting the
+    /// token of an earlier visit, or (for anyone not signed in, cookies or not) the same client address —
+    /// already counted on this link in this <see cref="CountWindow"/>. The last rule is a row whose primary key
+    /// the database guards (<see cref="ShareVisitCount"/>), so concurrent requests cannot count twice. Every
     /// visit is still recorded, so the count stays a count of real <see cref="ShareVisit"/> rows.
     /// </remarks>
     /// <param name="previousAttributionToken">The token the browser already carries (cookie), if any.</param>
+    /// <param name="clientAddress">The client's network address, for visitors who are not signed in.</param>
     public async Task<ShareVisitResult?> RecordVisitAsync(
-        string? code, string? referrer, string? visitorId, string? previousAttributionToken = null, CancellationToken cancellationToken = default)
+        string? code, string? referrer, string? visitorId, string? previousAttributionToken = null, CancellationToken cancellationToken = default,
+        string? clientAddress = null)
     {
         if (!IsWellFormedCode(code)) return null;
         visitorId = string.IsNullOrEmpty(visitorId) ? null : visitorId;
@@ -170,6 +181,12 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
         {
             db.ShareVisits.Add(visit);
             await db.SaveChangesAsync(cancellationToken);
+            countable = countable && await Social.LikeService.TryInsertAsync(db, new ShareVisitCount
+            {
+                ShareLinkId = link.Id,
+                ClientKey = ClientKey(visitorId is not null ? "user:" + visitorId : "address:" + (clientAddress ?? previous ?? visit.AttributionToken)),
+                Window = now.UtcTicks / CountWindow.Ticks,
+            }, cancellationToken);
             if (countable)
                 counted = await IncrementShareCountAsync(db, target.Value.NoteId!.Value, target.Value.NoteCreatedAt, cancellationToken) == 1;
             await transaction.CommitAsync(cancellationToken);

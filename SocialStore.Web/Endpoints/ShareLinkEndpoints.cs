@@ -51,7 +51,8 @@ public static class ShareLinkEndpoints
             http.Request.Headers.Referer,
             http.User.FindFirstValue(ClaimTypes.NameIdentifier),
             http.Request.Cookies[AttributionCookie],
-            cancellationToken);
+            cancellationToken,
+            http.Connection.RemoteIpAddress?.ToString());
         if (visit is null) return Results.NotFound();
 
         http.Response.Cookies.Append(AttributionCookie, visit.AttributionToken, new CookieOptions

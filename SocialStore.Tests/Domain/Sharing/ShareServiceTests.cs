@@ -226,6 +226,43 @@ public class ShareServiceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RecordVisit_CookielessScriptFromOneAddress_CountsOncePerWindowHoweverManyAtOnce(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (shares, community, clock) = Arrange(db);
+        var sharer = await community.UserAsync("sharer");
+        var reader = await community.UserAsync("reader");
+        var note = await community.NoteAsync(sharer.Id);
+        var code = (await shares.GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Note, note.Id.ToString(), default)).Code;
+        using var go = new ManualResetEventSlim();
+
+        var script = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            go.Wait();
+            return await shares.RecordVisitAsync(code, null, null, null, default, "203.0.113.7");
+        })).ToList();
+        go.Set();
+        var scripted = await Task.WhenAll(script);
+        var otherAddress = await shares.RecordVisitAsync(code, null, null, null, default, "198.51.100.20");
+        var signedInSameAddress = await shares.RecordVisitAsync(code, null, reader.Id, null, default, "203.0.113.7");
+        clock.Advance(ShareService.CountWindow);
+        var nextWindow = await shares.RecordVisitAsync(code, null, null, null, default, "203.0.113.7");
+
+        Assert.Equal(1, scripted.Count(r => r!.Counted));
+        Assert.True(otherAddress!.Counted);
+        Assert.True(signedInSameAddress!.Counted);
+        Assert.True(nextWindow!.Counted);
+        await using var context = await db.Factory.CreateDbContextAsync();
+        Assert.Equal(4, await context.Notes.Where(n => n.Id == note.Id).Select(n => n.ShareCount).SingleAsync());
+        Assert.Equal(23, await context.ShareVisits.CountAsync()); // every visit is still recorded
+        // The stored keys say nothing about the address or the user.
+        var keys = await context.ShareVisitCounts.Select(c => c.ClientKey).ToListAsync();
+        Assert.Equal(4, keys.Count);
+        Assert.DoesNotContain(keys, k => k.Contains("203.0") || k.Contains(reader.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RecordVisit_ConcurrentVisitors_EveryIncrementLands(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -1905,6 +1905,23 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("ShareVisits");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Sharing.ShareVisitCount", b =>
+                {
+                    b.Property<long>("ShareLinkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShareLinkId", "ClientKey", "Window");
+
+                    b.ToTable("ShareVisitCounts");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Social.Board", b =>
                 {
                     b.Property<long>("Id")
@@ -2594,6 +2611,15 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("VisitorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Sharing.ShareVisitCount", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Sharing.ShareLink", null)
+                        .WithMany()
+                        .HasForeignKey("ShareLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Social.Board", b =>

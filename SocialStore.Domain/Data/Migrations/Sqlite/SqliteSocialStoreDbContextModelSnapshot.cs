@@ -1831,6 +1831,23 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("ShareVisits");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Sharing.ShareVisitCount", b =>
+                {
+                    b.Property<long>("ShareLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShareLinkId", "ClientKey", "Window");
+
+                    b.ToTable("ShareVisitCounts");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Social.Board", b =>
                 {
                     b.Property<long>("Id")
@@ -2516,6 +2533,15 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VisitorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Sharing.ShareVisitCount", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Sharing.ShareLink", null)
+                        .WithMany()
+                        .HasForeignKey("ShareLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Social.Board", b =>

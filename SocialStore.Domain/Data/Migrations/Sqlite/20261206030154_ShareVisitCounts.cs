@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialStore.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ShareVisitCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ShareVisitCounts",
+                columns: table => new
+                {
+                    ShareLinkId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientKey = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false),
+                    Window = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShareVisitCounts", x => new { x.ShareLinkId, x.ClientKey, x.Window });
+                    table.ForeignKey(
+                        name: "FK_ShareVisitCounts_ShareLinks_ShareLinkId",
+                        column: x => x.ShareLinkId,
+                        principalTable: "ShareLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ShareVisitCounts");
+        }
+    }
+}
