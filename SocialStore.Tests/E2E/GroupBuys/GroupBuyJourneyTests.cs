@@ -58,6 +58,7 @@ public sealed class GroupBuyJourneyTests(BrowserFixture browser) : IAsyncLifetim
             var panel = pageA.Locator("[data-testid=gb-panel]");
             await Assertions.Expect(panel.Locator("[data-testid=gb-buy-alone]")).ToContainTextAsync("单独购买 ¥129");
             await Assertions.Expect(panel.Locator("[data-testid=gb-start]")).ToContainTextAsync("发起拼团 ¥99");
+            await panel.ScrollIntoViewIfNeededAsync();
             await Artifacts.ScreenshotAsync(pageA, $"groupbuy-product-{viewport}");
 
             await pageA.ClickAsync("[data-testid=gb-start]");
@@ -70,6 +71,7 @@ public sealed class GroupBuyJourneyTests(BrowserFixture browser) : IAsyncLifetim
             // A finds the open group on the product page and opens it.
             await pageA.GotoAsync($"{app.BaseUrl}/products/{product.Id}");
             await Assertions.Expect(pageA.Locator($"[data-testid=gb-group][data-group='{groupId}']")).ToContainTextAsync("还差 2 人");
+            await pageA.Locator("[data-testid=gb-panel]").ScrollIntoViewIfNeededAsync();
             await Artifacts.ScreenshotAsync(pageA, $"groupbuy-product-open-{viewport}");
             await pageA.ClickAsync($"[data-group='{groupId}'] [data-testid=gb-join-link]");
             await pageA.WaitForURLAsync($"**/group-buys/{groupId}");
