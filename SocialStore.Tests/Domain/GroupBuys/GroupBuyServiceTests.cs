@@ -229,4 +229,41 @@ public sealed class GroupBuyServiceTests
         Assert.Equal(GroupBuyErrors.NotRunning, paused.Code);
         Assert.Null(await bed.Queries.PanelAsync(bed.Product.Id, null, default));
     }
+
+    [Fact]
+    public async Task Panel_ListsOpenGroups_FollowedLeadersFirst_ThenNearestToFull()
+    {
+        await using var bed = await GroupBuyTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        var campaign = await bed.CampaignAsync(size: 4, perUser: 3);
+        var (far, _, _) = await bed.OpenGroupAsync(campaign);
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+        var (near, _, _) = await bed.OpenGroupAsync(campaign);
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+        var (followed, friend, _) = await bed.OpenGroupAsync(campaign);
+        var (full, _, _) = await bed.OpenGroupAsync(campaign);
+        for (var i = 0; i < 2; i++)
+        {
+            var joiner = await bed.BuyerAsync();
+            await bed.PayAsync(joiner, await bed.Service.JoinAsync(joiner, near, GroupBuyTestBed.Key(), default));
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            var joiner = await bed.BuyerAsync();
+            await bed.Service.JoinAsync(joiner, full, GroupBuyTestBed.Key(), default); // held seats fill it too
+        }
+        var viewer = await bed.BuyerAsync();
+        await using (var db = await bed.Factory.CreateDbContextAsync())
+        {
+            db.Follows.Add(new SocialStore.Domain.Social.Follow { FollowerId = viewer, FolloweeId = friend, CreatedAt = GroupBuyTestBed.Start });
+            await db.SaveChangesAsync();
+        }
+
+        var panel = (await bed.Queries.PanelAsync(bed.Product.Id, viewer, default))!;
+        Assert.Equal([followed, near, far], panel.Groups.Select(g => g.Id));
+        Assert.Equal([3, 1, 3], panel.Groups.Select(g => g.SeatsLeft));
+        Assert.True(panel.Groups[0].LeaderFollowed);
+        Assert.Equal((79m, GroupBuyTestBed.SinglePrice), (panel.GroupPrice, panel.SinglePrice));
+        var anonymous = (await bed.Queries.PanelAsync(bed.Product.Id, null, default))!;
+        Assert.Equal([near, far, followed], anonymous.Groups.Select(g => g.Id));
+    }
 }

@@ -119,6 +119,73 @@ public sealed class GroupBuyJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await pageA.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("desktop")]
+    public async Task GroupOfThree_OneJoiner_Expires_BothRefundedAutomatically_VisibleOnOrderPages(string viewport)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
+        var product = await CatalogTestData.SimpleAsync(factory, "柔雾唇釉 拼团装", 89m, 50);
+        var admin = await TestAdmins.UserAsync(app);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+        var now = DateTimeOffset.UtcNow;
+        var campaign = await app.Services.GetRequiredService<GroupBuyService>().CreateCampaignAsync(principal,
+            new CampaignInput(product.Skus.Single().Id, 69m, 3, 24 * 60, now.AddMinutes(-5), now.AddDays(3), 20, 1), default);
+        var a = await ShopperAsync(factory, "小A");
+        var b = await ShopperAsync(factory, "小B");
+
+        var pageA = await browser.NewPageAsync(viewport);
+        await Artifacts.CaptureFailureAsync(pageA, $"groupbuy-expiry-{viewport}", async () =>
+        {
+            await BrowserSignIn.SignInAsync(pageA, app.BaseUrl, a.Email!);
+            await pageA.GotoAsync($"{app.BaseUrl}/products/{product.Id}");
+            await pageA.ClickAsync("[data-testid=gb-start]");
+            await PayAsync(pageA);
+            long groupId;
+            await using (var db = await factory.CreateDbContextAsync())
+                groupId = await db.GroupBuyGroups.Where(g => g.LeaderId == a.Id).Select(g => g.Id).SingleAsync();
+            await WaitForAsync(async () => (await GroupAsync(factory, groupId)).Status == GroupBuyStatus.Open);
+
+            var pageB = await browser.NewPageAsync(viewport);
+            await BrowserSignIn.SignInAsync(pageB, app.BaseUrl, b.Email!);
+            await pageB.GotoAsync($"{app.BaseUrl}/group-buys/{groupId}");
+            await pageB.ClickAsync("[data-testid=gb-join]");
+            await PayAsync(pageB);
+
+            await pageA.GotoAsync($"{app.BaseUrl}/group-buys/{groupId}");
+            await pageA.WaitForSelectorAsync("[data-testid=gb-live][data-ready=true]");
+            await Assertions.Expect(pageA.Locator("[data-testid=gb-status]")).ToContainTextAsync("还差 1 人");
+
+            // The deadline passes (moved in the database: the app runs on the real clock), and the expiry runs.
+            await using (var db = await factory.CreateDbContextAsync())
+                await db.GroupBuyGroups.Where(g => g.Id == groupId).ExecuteUpdateAsync(x => x.SetProperty(g => g.Deadline, DateTimeOffset.UtcNow.AddSeconds(-1)));
+            Assert.Equal(1, await app.Services.GetRequiredService<GroupBuyExpirer>().SweepAsync(default));
+            await Assertions.Expect(pageA.Locator("[data-testid=gb-live][data-status=Refunded]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(pageA.Locator("[data-testid=gb-status]")).ToContainTextAsync("拼团失败，已全额退款");
+            Assert.Equal(0, await pageA.Locator("[data-testid=gb-member]").CountAsync());
+            await Artifacts.ScreenshotAsync(pageA, $"groupbuy-group-refunded-{viewport}");
+
+            foreach (var (page, buyer) in new[] { (pageA, a), (pageB, b) })
+            {
+                string number;
+                await using (var db = await factory.CreateDbContextAsync())
+                {
+                    var order = await db.Orders.SingleAsync(o => o.BuyerId == buyer.Id);
+                    Assert.Equal((OrderStatus.Cancelled, order.Total), (order.Status, order.RefundedAmount));
+                    number = order.Number;
+                }
+                await page.GotoAsync($"{app.BaseUrl}/orders/{number}");
+                await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("拼团失败，已自动全额退款");
+                await Artifacts.ScreenshotAsync(page, $"groupbuy-order-refunded-{buyer.DisplayName}-{viewport}");
+            }
+            await pageB.Context.CloseAsync();
+
+            var figures = (await app.Services.GetRequiredService<GroupBuyQueries>().CampaignsAsync(default)).Single(c => c.Id == campaign);
+            Assert.Equal((1, 2, 69m * 2 + 20m), (figures.Failed, figures.RefundsIssued, figures.RefundedTotal));
+        });
+        await pageA.Context.CloseAsync();
+    }
+
     private async Task<ApplicationUser> ShopperAsync(IDbContextFactory<SocialStoreDbContext> factory, string name)
     {
         var user = await SocialApp.UserAsync(app, "gb" + Guid.NewGuid().ToString("N")[..10], name);
