@@ -23,4 +23,5 @@ public static class GroupBuyErrors
     public const string AddressRequired = "GroupBuy.AddressRequired";
     public const string KeyInvalid = "GroupBuy.KeyInvalid";
     public const string AdminOnly = "GroupBuy.AdminOnly";
+    public const string NotYetSucceeded = "GroupBuy.NotYetSucceeded";
 }

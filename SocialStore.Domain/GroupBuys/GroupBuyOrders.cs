@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Ordering;
 
@@ -20,10 +21,18 @@ public static class GroupBuyOrders
 
     public static async Task OnMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus from, OrderStatus to, DateTimeOffset now, CancellationToken ct)
     {
-        if (to is not (OrderStatus.Paid or OrderStatus.Cancelled)) return;
+        if (to is not (OrderStatus.Paid or OrderStatus.Cancelled or OrderStatus.Shipped)) return;
         var member = await db.GroupBuyMembers.AsNoTracking().FirstOrDefaultAsync(m => m.OrderId == orderId, ct);
         if (member is null) return;
         var group = await db.GroupBuyGroups.AsNoTracking().SingleAsync(g => g.Id == member.GroupId, ct);
+
+        // Goods leave only for a group that succeeded: an open group may still fail and be refunded in full.
+        // Throwing rolls the shipping move back with the rest of its transaction.
+        if (to == OrderStatus.Shipped)
+        {
+            if (group.Status != GroupBuyStatus.Succeeded) throw new DomainException(GroupBuyErrors.NotYetSucceeded);
+            return;
+        }
 
         if (to == OrderStatus.Paid) await PaidAsync(db, member, group, now, ct);
         else if (member.Status == GroupBuyMemberStatus.Held) await ReleaseAsync(db, member, group, now, ct);

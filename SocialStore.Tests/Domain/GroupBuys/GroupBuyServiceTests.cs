@@ -266,4 +266,22 @@ public sealed class GroupBuyServiceTests
         var anonymous = (await bed.Queries.PanelAsync(bed.Product.Id, null, default))!;
         Assert.Equal([near, far, followed], anonymous.Groups.Select(g => g.Id));
     }
+
+    [Fact]
+    public async Task Ship_BeforeTheGroupSucceeded_Refused_AfterwardsAllowed()
+    {
+        await using var bed = await GroupBuyTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        var campaign = await bed.CampaignAsync(size: 2);
+        var (groupId, _, leaderOrder) = await bed.OpenGroupAsync(campaign);
+        var orders = new OrderService(bed.Factory, bed.Clock);
+
+        var early = await Assert.ThrowsAsync<DomainException>(() => orders.ShipAsync(bed.Admin, leaderOrder.OrderId, "顺丰速运", "SF1234567890", default));
+        Assert.Equal(GroupBuyErrors.NotYetSucceeded, early.Code);
+        Assert.Equal(OrderStatus.Paid, (await bed.OrderAsync(leaderOrder.OrderId)).Status);
+
+        var b = await bed.BuyerAsync();
+        await bed.PayAsync(b, await bed.Service.JoinAsync(b, groupId, GroupBuyTestBed.Key(), default));
+        await orders.ShipAsync(bed.Admin, leaderOrder.OrderId, "顺丰速运", "SF1234567890", default);
+        Assert.Equal(OrderStatus.Shipped, (await bed.OrderAsync(leaderOrder.OrderId)).Status);
+    }
 }
