@@ -204,10 +204,11 @@ public sealed class GroupBuyServiceTests
         Assert.NotEqual(0, await bed.CampaignAsync(stock: 10));
     }
 
-    [Fact]
-    public async Task PausedCampaign_CannotStart_Figures_AreRealCounts()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PausedCampaign_CannotStart_Figures_AreRealCounts(DatabaseProvider provider)
     {
-        await using var bed = await GroupBuyTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        await using var bed = await GroupBuyTestBed.CreateAsync(provider);
         var campaign = await bed.CampaignAsync(size: 2, minutes: 60);
         var (won, _, _) = await bed.OpenGroupAsync(campaign);
         var b = await bed.BuyerAsync();
@@ -230,10 +231,11 @@ public sealed class GroupBuyServiceTests
         Assert.Null(await bed.Queries.PanelAsync(bed.Product.Id, null, default));
     }
 
-    [Fact]
-    public async Task Panel_ListsOpenGroups_FollowedLeadersFirst_ThenNearestToFull()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Panel_ListsOpenGroups_FollowedLeadersFirst_ThenNearestToFull(DatabaseProvider provider)
     {
-        await using var bed = await GroupBuyTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        await using var bed = await GroupBuyTestBed.CreateAsync(provider);
         var campaign = await bed.CampaignAsync(size: 4, perUser: 3);
         var (far, _, _) = await bed.OpenGroupAsync(campaign);
         bed.Clock.Advance(TimeSpan.FromMinutes(1));
