@@ -93,6 +93,12 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<GroupBuys.GroupBuyCampaign> GroupBuyCampaigns => Set<GroupBuys.GroupBuyCampaign>();
+
+    public DbSet<GroupBuys.GroupBuyGroup> GroupBuyGroups => Set<GroupBuys.GroupBuyGroup>();
+
+    public DbSet<GroupBuys.GroupBuyMember> GroupBuyMembers => Set<GroupBuys.GroupBuyMember>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -5,6 +5,7 @@ public enum ShareTargetType
     Note,
     Product,
     Profile,
+    GroupBuy,
 }
 
 /// <summary>A short link /s/{code} that one user made for one target; reused when they share it again.</summary>

@@ -250,6 +250,11 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
                 return await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)
                     ? new ResolvedTarget(Invariant($"/products/{productId}"), null, default)
                     : null;
+            case ShareTargetType.GroupBuy when TryParseId(targetId, out var groupId):
+                return await db.GroupBuyGroups.AnyAsync(g => g.Id == groupId
+                        && g.Status != GroupBuys.GroupBuyStatus.Pending && g.Status != GroupBuys.GroupBuyStatus.Abandoned, cancellationToken)
+                    ? new ResolvedTarget(Invariant($"/group-buys/{groupId}"), null, default)
+                    : null;
             case ShareTargetType.Profile:
                 var handle = await db.Users.Where(u => u.Id == targetId).Select(u => u.Handle).FirstOrDefaultAsync(cancellationToken);
                 return string.IsNullOrEmpty(handle) ? null : new ResolvedTarget("/u/" + handle, null, default);

@@ -120,6 +120,7 @@ public static class SocialStoreHosting
         app.MapCartEndpoints();
         app.MapPaymentEndpoints(sandbox);
         app.MapOrderEndpoints();
+        app.MapGroupBuyEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }

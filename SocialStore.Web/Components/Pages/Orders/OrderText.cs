@@ -23,6 +23,8 @@ public static class OrderText
                 return o["Event." + parts[0], Money.Format(amount, "CNY"), parts[2]];
         }
         if (e.To == OrderStatus.Cancelled && e.Note == "refunded") return o["Event.Cancelled.refunded"];
+        // A system note with its own line (e.g. a group buy that failed: "拼团失败，已自动退款").
+        if (e.Note is { Length: > 0 } && o["Event." + e.To + "." + e.Note] is { ResourceNotFound: false } known) return known.Value;
         var text = o["Event." + e.To].Value;
         return string.IsNullOrEmpty(e.Note) ? text : text + " · " + e.Note;
     }

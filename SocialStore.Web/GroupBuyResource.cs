@@ -1,0 +1,4 @@
+namespace SocialStore.Web;
+
+/// <summary>Marker for the group buys' UI strings and error messages in Resources/GroupBuyResource(.zh-CN).resx.</summary>
+public sealed class GroupBuyResource;
