@@ -4,6 +4,7 @@ using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
+using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Ordering;
 using SocialStore.Domain.Profiles;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddNoteComposing();
         services.AddSearch(configuration);
         services.AddOrdering(configuration, sandboxByDefault);
+        services.AddModeration(configuration);
         return services;
     }
 

@@ -80,6 +80,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
     {
         var text = Check(body, ProductQuestion.BodyMaxLength, QuestionErrors.BodyInvalid);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)) throw new DomainException(CatalogErrors.ProductNotFound);
         var question = new ProductQuestion { ProductId = productId, AskerId = userId, Body = text, CreatedAt = clock.GetUtcNow() };
         db.Add(question);
@@ -96,6 +97,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
         var text = Check(body, ProductAnswer.BodyMaxLength, QuestionErrors.AnswerInvalid);
         var (answerId, notified) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var question = await db.Set<ProductQuestion>().AsNoTracking()
                 .Where(q => q.Id == questionId && db.Products.Any(p => p.Id == q.ProductId && p.Status == ProductStatus.OnSale))
                 .Select(q => new { q.ProductId, q.AskerId })

@@ -85,6 +85,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     {
         if (photos.Count > Review.MaxPhotos) throw new DomainException(ReviewErrors.TooManyPhotos, Review.MaxPhotos);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId && p.Source == PurchaseSource.Order, cancellationToken)
             ?? throw new DomainException(ReviewErrors.NotPurchased);
         if (await db.Reviews.AnyAsync(r => r.PurchaseId == purchaseId, cancellationToken)) throw new DomainException(ReviewErrors.AlreadyReviewed);
@@ -133,6 +134,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task EditAsync(string userId, long reviewId, int stars, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
         review.Edit(userId, stars, body, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -142,6 +144,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<bool> VoteHelpfulAsync(string userId, long reviewId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var authorId = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.AuthorId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException(ReviewErrors.NotFound);
         if (authorId == userId) throw new DomainException(ReviewErrors.OwnReview);

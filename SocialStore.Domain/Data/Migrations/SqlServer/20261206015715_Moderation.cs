@@ -1,0 +1,210 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialStore.Domain.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Moderation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ModerationDecisionId",
+                table: "Notifications",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Reviewable",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TargetType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TargetKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TargetAuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    ReportCount = table.Column<int>(type: "int", nullable: false),
+                    LatestReason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AutoHidden = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastDecisionId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reviewable", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSanction",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    MutedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    BannedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSanction", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_UserSanction_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModerationDecision",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReviewableId = table.Column<long>(type: "bigint", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    ModeratorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    MuteDays = table.Column<int>(type: "int", nullable: true),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    HideThreshold = table.Column<double>(type: "float", nullable: false),
+                    IsAppealDecision = table.Column<bool>(type: "bit", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AppealedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AppealText = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationDecision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModerationDecision_AspNetUsers_ModeratorId",
+                        column: x => x.ModeratorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ModerationDecision_Reviewable_ReviewableId",
+                        column: x => x.ReviewableId,
+                        principalTable: "Reviewable",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Report",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReviewableId = table.Column<long>(type: "bigint", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    ReporterId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Weight = table.Column<double>(type: "float", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Upheld = table.Column<bool>(type: "bit", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Report", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Report_AspNetUsers_ReporterId",
+                        column: x => x.ReporterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Report_Reviewable_ReviewableId",
+                        column: x => x.ReviewableId,
+                        principalTable: "Reviewable",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ModerationDecisionId",
+                table: "Notifications",
+                column: "ModerationDecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationDecision_ModeratorId",
+                table: "ModerationDecision",
+                column: "ModeratorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationDecision_ReviewableId_Id",
+                table: "ModerationDecision",
+                columns: new[] { "ReviewableId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_ReporterId_CreatedAt",
+                table: "Report",
+                columns: new[] { "ReporterId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_ReviewableId_ReporterId_Round",
+                table: "Report",
+                columns: new[] { "ReviewableId", "ReporterId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviewable_State_Score",
+                table: "Reviewable",
+                columns: new[] { "State", "Score" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviewable_TargetAuthorId",
+                table: "Reviewable",
+                column: "TargetAuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviewable_TargetType_TargetKey",
+                table: "Reviewable",
+                columns: new[] { "TargetType", "TargetKey" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Notifications_ModerationDecision_ModerationDecisionId",
+                table: "Notifications",
+                column: "ModerationDecisionId",
+                principalTable: "ModerationDecision",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Notifications_ModerationDecision_ModerationDecisionId",
+                table: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "ModerationDecision");
+
+            migrationBuilder.DropTable(
+                name: "Report");
+
+            migrationBuilder.DropTable(
+                name: "UserSanction");
+
+            migrationBuilder.DropTable(
+                name: "Reviewable");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_ModerationDecisionId",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "ModerationDecisionId",
+                table: "Notifications");
+        }
+    }
+}
