@@ -395,7 +395,7 @@ public sealed class ModerationService(
     private static QueueRow ToRow(Reviewable r, string handle, string name, string excerpt) =>
         new(r.Id, r.TargetType, r.TargetKey, r.State, Math.Round(r.Score, 2), r.ReportCount, r.LatestReason, r.AutoHidden, r.QueuedAt, handle, name, excerpt);
 
-    private static async Task<string> ExcerptAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
+    internal static async Task<string> ExcerptAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
     {
         string? text;
         if (type == ReportTargetType.User)

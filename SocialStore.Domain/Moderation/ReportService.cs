@@ -9,6 +9,8 @@ namespace SocialStore.Domain.Moderation;
 
 public sealed record ReportInput(ReportTargetType TargetType, string TargetKey, ReportReason Reason, string? Text);
 
+public sealed record ReportPreview(ReportTargetType TargetType, string TargetKey, string AuthorId, string AuthorHandle, string Excerpt);
+
 public sealed record ReportResult(long ReviewableId, double Weight, double Score, bool Hidden);
 
 /// <summary>
@@ -97,6 +99,18 @@ public sealed class ReportService(
         }, cancellationToken);
         await notifications.PublishUnreadAsync(told, cancellationToken);
         return result;
+    }
+
+    /// <summary>What the report form shows of the target: its author's handle and a short excerpt; null when it cannot be reported.</summary>
+    public async Task<ReportPreview?> PreviewAsync(ReportTargetType type, string key, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(type) || string.IsNullOrEmpty(key) || key.Length > Reviewable.TargetKeyMaxLength) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var authorId = await ModerationTargets.LiveAuthorAsync(db, type, key, cancellationToken);
+        if (authorId is null) return null;
+        var handle = await db.Users.Where(u => u.Id == authorId).Select(u => u.Handle).SingleAsync(cancellationToken);
+        var excerpt = await ModerationService.ExcerptAsync(db, type, key, cancellationToken);
+        return new ReportPreview(type, key, authorId, handle, excerpt);
     }
 
     /// <summary>
