@@ -73,7 +73,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncLifet
             await Assertions.Expect(m.Locator("[data-testid=moderation-detail][data-ready=true]")).ToBeAttachedAsync();
             await Assertions.Expect(m.Locator("[data-testid=detail-context]")).ToContainTextAsync("神奇减肥茶");
             await Assertions.Expect(m.Locator("[data-testid=detail-reports]")).ToContainTextAsync("号称一周瘦十斤");
-            await m.Locator("[data-testid=decide-reason] textarea").FillAsync(reason);
+            await m.Locator("[data-testid=decide-reason]").FillAsync(reason);
             await Artifacts.ScreenshotAsync(m, $"{name}-3-detail");
             await m.Locator("[data-testid=decide-submit]").ClickAsync();
             await Assertions.Expect(m.Locator("[data-testid=decided]")).ToBeVisibleAsync();
@@ -119,7 +119,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncLifet
             await Assertions.Expect(boss.Locator("[data-testid=detail-decisions]")).ToContainTextAsync("这是我自己的真实体验");
             await boss.Locator("[data-testid=decide-action]").ClickAsync();
             await boss.Locator(".mud-popover-open .mud-list-item", new() { HasText = "恢复" }).ClickAsync();
-            await boss.Locator("[data-testid=decide-reason] textarea").FillAsync("申诉成立，属于个人体验分享");
+            await boss.Locator("[data-testid=decide-reason]").FillAsync("申诉成立，属于个人体验分享");
             await boss.Locator("[data-testid=decide-submit]").ClickAsync();
             await Assertions.Expect(boss.Locator("[data-testid=decided]")).ToBeVisibleAsync();
 
