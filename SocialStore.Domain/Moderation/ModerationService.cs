@@ -388,6 +388,9 @@ public sealed class ModerationService(
         {
             ReportTargetType.Note => (await db.Notes.AsNoTracking().Where(n => n.Id == id).Select(n => (NoteStatus?)n.Status).FirstOrDefaultAsync(ct))?.ToString(),
             ReportTargetType.Comment => await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => c.IsDeleted ? "Hidden" : "Published").FirstOrDefaultAsync(ct),
+            ReportTargetType.Review => await db.Reviews.AsNoTracking().Where(x => x.Id == id).Select(x => x.IsHidden ? "Hidden" : "Published").FirstOrDefaultAsync(ct),
+            ReportTargetType.Question => await db.Set<ProductQuestion>().AsNoTracking().Where(x => x.Id == id).Select(x => x.IsHidden ? "Hidden" : "Published").FirstOrDefaultAsync(ct),
+            ReportTargetType.Answer => await db.Set<ProductAnswer>().AsNoTracking().Where(x => x.Id == id).Select(x => x.IsHidden ? "Hidden" : "Published").FirstOrDefaultAsync(ct),
             _ => null,
         };
     }

@@ -20,15 +20,15 @@ internal static class ModerationTargets
         {
             ReportTargetType.Note => await db.Notes.AsNoTracking().Where(n => n.Id == id && n.Status == NoteStatus.Published).Select(n => n.AuthorId).FirstOrDefaultAsync(ct),
             ReportTargetType.Comment => await db.Comments.AsNoTracking().Where(c => c.Id == id && !c.IsDeleted).Select(c => c.AuthorId).FirstOrDefaultAsync(ct),
-            ReportTargetType.Review => await db.Reviews.AsNoTracking().Where(r => r.Id == id).Select(r => r.AuthorId).FirstOrDefaultAsync(ct),
-            ReportTargetType.Question => await db.Set<ProductQuestion>().AsNoTracking().Where(q => q.Id == id).Select(q => q.AskerId).FirstOrDefaultAsync(ct),
-            ReportTargetType.Answer => await db.Set<ProductAnswer>().AsNoTracking().Where(a => a.Id == id).Select(a => a.AuthorId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Review => await db.Reviews.AsNoTracking().Where(r => r.Id == id && !r.IsHidden).Select(r => r.AuthorId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Question => await db.Set<ProductQuestion>().AsNoTracking().Where(q => q.Id == id && !q.IsHidden).Select(q => q.AskerId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Answer => await db.Set<ProductAnswer>().AsNoTracking().Where(a => a.Id == id && !a.IsHidden).Select(a => a.AuthorId).FirstOrDefaultAsync(ct),
             _ => null,
         };
     }
 
     /// <summary>Whether hide, restore and delete apply to the kind (users are muted or banned instead).</summary>
-    public static bool CanHide(ReportTargetType type) => type is ReportTargetType.Note or ReportTargetType.Comment;
+    public static bool CanHide(ReportTargetType type) => type != ReportTargetType.User;
 
     /// <summary>Hides the target from public pages. Returns whether it changed.</summary>
     public static async Task<bool> HideAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
@@ -42,7 +42,7 @@ internal static class ModerationTargets
             return true;
         }
         if (type == ReportTargetType.Comment) return await SetCommentGoneAsync(db, id, gone: true, ct);
-        return false;
+        return await SetProductContentHiddenAsync(db, type, id, hidden: true, ct);
     }
 
     /// <summary>Puts a hidden or deleted target back. Returns whether it changed.</summary>
@@ -60,7 +60,7 @@ internal static class ModerationTargets
             return changed;
         }
         if (type == ReportTargetType.Comment) return await SetCommentGoneAsync(db, id, gone: false, ct);
-        return false;
+        return await SetProductContentHiddenAsync(db, type, id, hidden: false, ct);
     }
 
     public static async Task<bool> DeleteAsync(SocialStoreDbContext db, ReportTargetType type, string key, DateTimeOffset now, CancellationToken ct)
@@ -78,7 +78,8 @@ internal static class ModerationTargets
         }
         // A comment has one way of being gone; its text is kept for moderators either way.
         if (type == ReportTargetType.Comment) return await SetCommentGoneAsync(db, id, gone: true, ct);
-        return false;
+        // Reviews and Q&A have one way of being gone too: hidden, kept for moderators and a restore.
+        return await SetProductContentHiddenAsync(db, type, id, hidden: true, ct);
     }
 
     /// <summary>Hides every published note of a banned user; returns how many.</summary>
@@ -104,6 +105,15 @@ internal static class ModerationTargets
         await db.SaveChangesAsync(ct);
         return count;
     }
+
+    /// <summary>Hides or shows a review, question or answer; returns whether it changed.</summary>
+    private static async Task<bool> SetProductContentHiddenAsync(SocialStoreDbContext db, ReportTargetType type, long id, bool hidden, CancellationToken ct) => type switch
+    {
+        ReportTargetType.Review => await db.Reviews.Where(r => r.Id == id && r.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsHidden, hidden), ct) > 0,
+        ReportTargetType.Question => await db.Set<ProductQuestion>().Where(q => q.Id == id && q.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(q => q.IsHidden, hidden), ct) > 0,
+        ReportTargetType.Answer => await db.Set<ProductAnswer>().Where(a => a.Id == id && a.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsHidden, hidden), ct) > 0,
+        _ => false,
+    };
 
     /// <summary>A comment leaves (or returns to) its thread with the counters that count it, like the author's own delete.</summary>
     private static async Task<bool> SetCommentGoneAsync(SocialStoreDbContext db, long id, bool gone, CancellationToken ct)

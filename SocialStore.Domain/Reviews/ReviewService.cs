@@ -176,7 +176,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<ReviewSummary> SummaryAsync(long productId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Reviews.AsNoTracking().Where(r => r.ProductId == productId)
+        var rows = await db.Reviews.AsNoTracking().Where(r => r.ProductId == productId && !r.IsHidden)
             .GroupBy(r => r.Stars).Select(g => new { Stars = g.Key, Count = g.Count(), Photos = g.Count(r => r.HasPhotos) })
             .ToListAsync(cancellationToken);
         var byStars = Enumerable.Range(1, 5).Select(s => rows.FirstOrDefault(r => r.Stars == s)?.Count ?? 0).ToList();
@@ -195,7 +195,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<ReviewPage> PageAsync(long productId, int? stars, bool withPhotos, string? viewerId, string? after, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Reviews.Where(r => r.ProductId == productId);
+        var query = db.Reviews.Where(r => r.ProductId == productId && !r.IsHidden);
         if (stars is >= 1 and <= 5) query = query.Where(r => r.Stars == stars);
         if (withPhotos) query = query.Where(r => r.HasPhotos);
         if (ReviewCursor.Parse(after) is { } c)
@@ -204,7 +204,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
                 ? query.Where(r => !r.HasPhotos || r.HelpfulCount < c.HelpfulCount || (r.HelpfulCount == c.HelpfulCount && r.Id < c.Id))
                 : query.Where(r => !r.HasPhotos && (r.HelpfulCount < c.HelpfulCount || (r.HelpfulCount == c.HelpfulCount && r.Id < c.Id)));
         }
-        var all = db.Reviews.Where(r => r.ProductId == productId);
+        var all = db.Reviews.Where(r => r.ProductId == productId && !r.IsHidden);
         // The summary rides along on every row (the database computes it once); only a page that comes back
         // empty while the product has reviews (a filter or a cursor past the end) needs a second query for it.
         var rows = await (from r in query.AsNoTracking()

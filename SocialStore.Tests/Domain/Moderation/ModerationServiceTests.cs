@@ -314,4 +314,24 @@ public sealed class ModerationServiceTests
         Assert.Equal(0, await bed.QueryAsync(db => db.Comments.CountAsync()));
         Assert.Equal(0, await bed.QueryAsync(db => db.Notes.Where(n => n.Id == other.Id).Select(n => n.CommentCount).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Decide_HideAndRestoreAComment_MovesItOutOfAndBackIntoItsThreadWithTheCounter()
+    {
+        await using var bed = await ModerationTestBed.CreateAsync(DatabaseProvider.Sqlite);
+        var reporter = await bed.UserAsync("reporter");
+        var comment = await bed.Comments.AddAsync(bed.Author.Id, bed.NoteId, "加我微信买便宜货", null, None);
+        var report = await bed.Reports.ReportAsync(reporter.Id, new ReportInput(ReportTargetType.Comment, comment.Id.ToString(), ReportReason.Spam, null), None);
+
+        await bed.Moderation.DecideAsync(bed.Mod1Principal, new DecisionInput(report.ReviewableId, ModerationAction.Hide, "站外引流"), None);
+
+        Assert.Equal(0, await bed.QueryAsync(db => db.Notes.Where(n => n.Id == bed.NoteId).Select(n => n.CommentCount).SingleAsync()));
+        Assert.Empty((await bed.Comments.ListAsync(bed.NoteId, default, null, null, 20, None)).Items);
+        var hide = await bed.QueryAsync(db => db.Set<ModerationDecision>().SingleAsync());
+        await bed.Moderation.AppealAsync(bed.Author.Id, hide.Id, "误判", None);
+        await bed.Moderation.DecideAsync(bed.Mod2Principal, new DecisionInput(report.ReviewableId, ModerationAction.Restore, "申诉成立"), None);
+
+        Assert.Equal(1, await bed.QueryAsync(db => db.Notes.Where(n => n.Id == bed.NoteId).Select(n => n.CommentCount).SingleAsync()));
+        Assert.Single((await bed.Comments.ListAsync(bed.NoteId, default, null, null, 20, None)).Items);
+    }
 }

@@ -1748,6 +1748,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("QuestionId")
                         .HasColumnType("bigint");
 
@@ -1783,6 +1786,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint");
@@ -1869,6 +1875,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
 
                     b.Property<int>("HelpfulCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("MerchantReply")
                         .HasMaxLength(1000)

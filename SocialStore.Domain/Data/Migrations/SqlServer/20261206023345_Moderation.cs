@@ -11,6 +11,27 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "Reviews",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "ProductQuestion",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "ProductAnswer",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<long>(
                 name: "ModerationDecisionId",
                 table: "Notifications",
@@ -201,6 +222,18 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_ModerationDecisionId",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "ProductQuestion");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "ProductAnswer");
 
             migrationBuilder.DropColumn(
                 name: "ModerationDecisionId",

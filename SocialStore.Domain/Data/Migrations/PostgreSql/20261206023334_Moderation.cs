@@ -12,6 +12,27 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "Reviews",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "ProductQuestion",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "ProductAnswer",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<long>(
                 name: "ModerationDecisionId",
                 table: "Notifications",
@@ -202,6 +223,18 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_ModerationDecisionId",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "ProductQuestion");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "ProductAnswer");
 
             migrationBuilder.DropColumn(
                 name: "ModerationDecisionId",

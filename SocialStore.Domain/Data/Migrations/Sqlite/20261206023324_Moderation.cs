@@ -10,6 +10,27 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "Reviews",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "ProductQuestion",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsHidden",
+                table: "ProductAnswer",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<long>(
                 name: "ModerationDecisionId",
                 table: "Notifications",
@@ -200,6 +221,18 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_ModerationDecisionId",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "ProductQuestion");
+
+            migrationBuilder.DropColumn(
+                name: "IsHidden",
+                table: "ProductAnswer");
 
             migrationBuilder.DropColumn(
                 name: "ModerationDecisionId",

@@ -12,7 +12,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSocialStoreDbContext))]
-    [Migration("20261206015715_Moderation")]
+    [Migration("20261206023345_Moderation")]
     partial class Moderation
     {
         /// <inheritdoc />
@@ -1753,6 +1753,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("bit");
+
                     b.Property<long>("QuestionId")
                         .HasColumnType("bigint");
 
@@ -1788,6 +1791,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("bit");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint");
@@ -1874,6 +1880,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
                     b.Property<int>("HelpfulCount")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("bit");
 
                     b.Property<string>("MerchantReply")
                         .HasMaxLength(1000)
