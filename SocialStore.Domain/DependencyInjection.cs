@@ -5,6 +5,7 @@ using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.GroupBuys;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
+using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Ordering;
 using SocialStore.Domain.Profiles;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddSearch(configuration);
         services.AddOrdering(configuration, sandboxByDefault);
         services.AddGroupBuys(configuration);
+        services.AddModeration(configuration);
         return services;
     }
 

@@ -118,6 +118,22 @@ public class Note
         DeletedAt = null;
     }
 
+    /// <summary>A moderator's hide (or the report score's): gone from public pages, kept for review and restore.</summary>
+    public bool Hide()
+    {
+        if (Status != NoteStatus.Published) return false;
+        Status = NoteStatus.Hidden;
+        return true;
+    }
+
+    /// <summary>Takes back a hide; a note deleted since stays deleted.</summary>
+    public bool Unhide()
+    {
+        if (Status != NoteStatus.Hidden) return false;
+        Status = NoteStatus.Published;
+        return true;
+    }
+
     public void SetProducts(IReadOnlyList<long> productIds)
     {
         var distinct = productIds.Distinct().ToList();

@@ -50,6 +50,7 @@ public sealed class NoteService(
         var (id, told) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var now = clock.GetUtcNow();
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, authorId, now, ct);
             Note? note = null;
             if (noteId is { } existingId)
             {

@@ -14,6 +14,9 @@ public enum NotificationKind
 
     /// <summary>Someone answered the recipient's question about a product (问大家).</summary>
     Answer,
+
+    /// <summary>A moderation outcome: to the author (why their content was hidden, a warning, a mute…) or to a reporter.</summary>
+    Moderation,
 }
 
 /// <summary>Something another person did that concerns the recipient.</summary>
@@ -40,6 +43,9 @@ public class Notification
 
     /// <summary>The question that was answered; notifications about one question group together.</summary>
     public long? QuestionId { get; set; }
+
+    /// <summary>The moderation decision a <see cref="NotificationKind.Moderation"/> notification tells about.</summary>
+    public long? ModerationDecisionId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

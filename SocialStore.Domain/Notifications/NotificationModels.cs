@@ -41,6 +41,9 @@ public sealed record NotificationGroup(
     public long? QuestionId { get; init; }
 
     public string? QuestionExcerpt { get; init; }
+
+    /// <summary>The decision a moderation notice is about (each is its own line).</summary>
+    public long? ModerationDecisionId { get; init; }
 }
 
 /// <summary>

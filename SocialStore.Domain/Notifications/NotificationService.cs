@@ -230,7 +230,8 @@ public sealed class NotificationService(
                    n.QuestionId,
                    question == null ? null : question.Body,
                    order == null ? null : order.Number,
-                   n.OrderStatus);
+                   n.OrderStatus,
+                   n.ModerationDecisionId);
     }
 
     /// <summary>Groups rows (newest first) by kind and subject and read state; a group sits where its newest row was.</summary>
@@ -239,7 +240,7 @@ public sealed class NotificationService(
         var groups = new List<NotificationGroup>();
         foreach (var g in rows.GroupBy(r => (r.Kind, r.NoteId, LikedComment: r.Kind == NotificationKind.Like ? r.CommentId : null, OnComment: r.CommentId is not null, r.QuestionId, r.Unread,
             // Each order update is its own line ("your order … has shipped").
-            OrderUpdate: r.Kind == NotificationKind.OrderUpdate ? r.Id : (long?)null)))
+            OrderUpdate: r.Kind is NotificationKind.OrderUpdate or NotificationKind.Moderation ? r.Id : (long?)null)))
         {
             var newest = g.First();
             var actors = g.DistinctBy(r => r.ActorId).ToList();
@@ -255,6 +256,7 @@ public sealed class NotificationService(
                 ProductAvailable = newest.ProductAvailable,
                 QuestionId = newest.QuestionId,
                 QuestionExcerpt = Excerpt(newest.QuestionBody),
+                ModerationDecisionId = newest.ModerationDecisionId,
             });
         }
         return groups;
@@ -293,5 +295,5 @@ public sealed class NotificationService(
         string ActorId, string ActorHandle, string ActorName, string? ActorAvatarKey,
         string? NoteTitle, string? NoteCoverKey, bool NoteAvailable, string? CommentBody,
         long? ProductId, string? ProductTitle, string? ProductCoverKey, bool ProductAvailable, long? QuestionId, string? QuestionBody,
-        string? OrderNumber, SocialStore.Domain.Ordering.OrderStatus? OrderStatus);
+        string? OrderNumber, SocialStore.Domain.Ordering.OrderStatus? OrderStatus, long? ModerationDecisionId);
 }

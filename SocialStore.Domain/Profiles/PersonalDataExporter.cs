@@ -48,6 +48,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(ProductQuestion), typeof(ProductAnswer), typeof(ShareLink), typeof(ShareVisit),
         typeof(Notification), typeof(RefundRequest), typeof(CartItem), typeof(AuditEntry), typeof(CatalogAuditEntry),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserRole<string>), // in profile.json (provider names, roles)
+        typeof(SocialStore.Domain.Moderation.Report), typeof(SocialStore.Domain.Moderation.Reviewable),
+        typeof(SocialStore.Domain.Moderation.ModerationDecision), typeof(SocialStore.Domain.Moderation.UserSanction),
     };
 
     /// <summary>
@@ -139,6 +141,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         await WriteAsync("cart.json", db.CartItems.AsNoTracking().Where(c => c.OwnerKey == CartItem.UserOwner(userId)));
         await WriteAsync("audit.json", db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId));
         await WriteAsync("catalog-audit.json", db.CatalogAuditLog.AsNoTracking().Where(a => a.ActorId == userId));
+        await SocialStore.Domain.Moderation.ModerationExport.WriteAsync(db, userId, (name, rows) => WriteAsync(name, rows));
 
         // The stored originals of the note images, one query, each copied in turn (never all in memory).
         var keys = db.NoteImages.AsNoTracking().Where(i => db.Notes.Any(n => n.Id == i.NoteId && n.AuthorId == userId))

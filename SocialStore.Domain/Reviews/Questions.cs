@@ -23,6 +23,9 @@ public class ProductQuestion
 
     public int AnswerCount { get; set; }
 
+    /// <summary>Hidden by a moderator (or the report score): left out of the product's Q&amp;A.</summary>
+    public bool IsHidden { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -40,6 +43,9 @@ public class ProductAnswer
 
     /// <summary>The author had bought the product when answering ("bought this"); such answers list first.</summary>
     public bool ByBuyer { get; set; }
+
+    /// <summary>Hidden by a moderator (or the report score).</summary>
+    public bool IsHidden { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }
@@ -80,6 +86,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
     {
         var text = Check(body, ProductQuestion.BodyMaxLength, QuestionErrors.BodyInvalid);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)) throw new DomainException(CatalogErrors.ProductNotFound);
         var question = new ProductQuestion { ProductId = productId, AskerId = userId, Body = text, CreatedAt = clock.GetUtcNow() };
         db.Add(question);
@@ -96,6 +103,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
         var text = Check(body, ProductAnswer.BodyMaxLength, QuestionErrors.AnswerInvalid);
         var (answerId, notified) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var question = await db.Set<ProductQuestion>().AsNoTracking()
                 .Where(q => q.Id == questionId && db.Products.Any(p => p.Id == q.ProductId && p.Status == ProductStatus.OnSale))
                 .Select(q => new { q.ProductId, q.AskerId })
@@ -129,9 +137,9 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
     {
         take = Math.Clamp(take, 1, 50);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var questions = db.Set<ProductQuestion>().Where(q => q.ProductId == productId);
+        var questions = db.Set<ProductQuestion>().Where(q => q.ProductId == productId && !q.IsHidden);
         if (after is { } a) questions = questions.Where(q => q.Id < a);
-        var all = db.Set<ProductQuestion>().Where(q => q.ProductId == productId);
+        var all = db.Set<ProductQuestion>().Where(q => q.ProductId == productId && !q.IsHidden);
         // The count rides along on every row; only an empty page after a cursor needs a query of its own.
         var rows = await (from q in questions.AsNoTracking()
                           join asker in db.Users on q.AskerId equals asker.Id
@@ -144,7 +152,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
                               q.CreatedAt,
                               Answers = (from x in db.Set<ProductAnswer>()
                                          join author in db.Users on x.AuthorId equals author.Id
-                                         where x.QuestionId == q.Id
+                                         where x.QuestionId == q.Id && !x.IsHidden
                                          orderby x.ByBuyer descending, x.Id
                                          select new AnswerView(x.Id, author.DisplayName, x.Body, x.ByBuyer, x.CreatedAt))
                                   .ToList(),

@@ -63,6 +63,9 @@ public class Review
 
     public DateTimeOffset? EditedAt { get; private set; }
 
+    /// <summary>Hidden by a moderator (or the report score): left out of the product's reviews and summary.</summary>
+    public bool IsHidden { get; private set; }
+
     public List<ReviewImage> Images { get; } = [];
 
     public List<ReviewRevision> Revisions { get; } = [];

@@ -85,6 +85,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     {
         if (photos.Count > Review.MaxPhotos) throw new DomainException(ReviewErrors.TooManyPhotos, Review.MaxPhotos);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId && p.Source == PurchaseSource.Order, cancellationToken)
             ?? throw new DomainException(ReviewErrors.NotPurchased);
         if (await db.Reviews.AnyAsync(r => r.PurchaseId == purchaseId, cancellationToken)) throw new DomainException(ReviewErrors.AlreadyReviewed);
@@ -133,6 +134,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task EditAsync(string userId, long reviewId, int stars, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
         review.Edit(userId, stars, body, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -142,6 +144,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<bool> VoteHelpfulAsync(string userId, long reviewId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var authorId = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.AuthorId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException(ReviewErrors.NotFound);
         if (authorId == userId) throw new DomainException(ReviewErrors.OwnReview);
@@ -173,7 +176,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<ReviewSummary> SummaryAsync(long productId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Reviews.AsNoTracking().Where(r => r.ProductId == productId)
+        var rows = await db.Reviews.AsNoTracking().Where(r => r.ProductId == productId && !r.IsHidden)
             .GroupBy(r => r.Stars).Select(g => new { Stars = g.Key, Count = g.Count(), Photos = g.Count(r => r.HasPhotos) })
             .ToListAsync(cancellationToken);
         var byStars = Enumerable.Range(1, 5).Select(s => rows.FirstOrDefault(r => r.Stars == s)?.Count ?? 0).ToList();
@@ -192,7 +195,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<ReviewPage> PageAsync(long productId, int? stars, bool withPhotos, string? viewerId, string? after, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Reviews.Where(r => r.ProductId == productId);
+        var query = db.Reviews.Where(r => r.ProductId == productId && !r.IsHidden);
         if (stars is >= 1 and <= 5) query = query.Where(r => r.Stars == stars);
         if (withPhotos) query = query.Where(r => r.HasPhotos);
         if (ReviewCursor.Parse(after) is { } c)
@@ -201,7 +204,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
                 ? query.Where(r => !r.HasPhotos || r.HelpfulCount < c.HelpfulCount || (r.HelpfulCount == c.HelpfulCount && r.Id < c.Id))
                 : query.Where(r => !r.HasPhotos && (r.HelpfulCount < c.HelpfulCount || (r.HelpfulCount == c.HelpfulCount && r.Id < c.Id)));
         }
-        var all = db.Reviews.Where(r => r.ProductId == productId);
+        var all = db.Reviews.Where(r => r.ProductId == productId && !r.IsHidden);
         // The summary rides along on every row (the database computes it once); only a page that comes back
         // empty while the product has reviews (a filter or a cursor past the end) needs a second query for it.
         var rows = await (from r in query.AsNoTracking()

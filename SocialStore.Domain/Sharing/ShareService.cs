@@ -78,6 +78,7 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
         string canonicalPath;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, sharerId, clock.GetUtcNow(), cancellationToken);
             canonicalPath = (await ResolveTargetAsync(db, targetType, targetId, cancellationToken))?.Path
                 ?? throw new DomainException(ShareErrors.TargetNotFound);
             var existing = await FindCodeAsync(db, sharerId, targetType, targetId, cancellationToken);

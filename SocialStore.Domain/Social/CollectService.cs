@@ -29,6 +29,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
     {
         var (result, notify) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var authorId = await NoteCounters.OpenNoteAuthorAsync(db, noteId, ct) ?? throw new DomainException(SocialErrors.NoteUnavailable);
             var existing = await CollectedBoardAsync(db, userId, noteId, ct);
             if (existing is not null) return (new CollectResult(true, await CollectCountAsync(db, noteId, ct), existing, Changed: false), (string?)null);

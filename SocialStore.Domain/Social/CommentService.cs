@@ -30,6 +30,7 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
         var mentions = TextTokens.Parse(text).Mentions;
         var (view, recipients) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var noteAuthorId = await NoteCounters.OpenNoteAuthorAsync(db, noteId, ct) ?? throw new DomainException(SocialErrors.NoteUnavailable);
             long? parentId = null;
             string? repliedToAuthorId = null;

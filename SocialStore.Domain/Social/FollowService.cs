@@ -46,6 +46,7 @@ public sealed class FollowService(IDbContextFactory<SocialStoreDbContext> dbFact
         if (followerId == followeeId) throw new DomainException(SocialErrors.FollowSelf);
         var (result, notify) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, followerId, clock.GetUtcNow(), ct);
             if (!await db.Users.AnyAsync(u => u.Id == followeeId, ct)) throw new DomainException(SocialErrors.UserNotFound);
             if (await db.Follows.AnyAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, ct)
                 || !await LikeService.TryInsertAsync(db, new Follow { FollowerId = followerId, FolloweeId = followeeId, CreatedAt = clock.GetUtcNow() }, ct))

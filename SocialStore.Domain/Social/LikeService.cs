@@ -20,6 +20,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
     {
         var (result, notify) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var authorId = await NoteCounters.OpenNoteAuthorAsync(db, noteId, ct) ?? throw new DomainException(SocialErrors.NoteUnavailable);
             if (await db.NoteLikes.AnyAsync(l => l.NoteId == noteId && l.UserId == userId, ct)
                 || !await TryInsertAsync(db, new NoteLike { NoteId = noteId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
@@ -56,6 +57,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
     {
         var (result, notify) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var comment = await OpenComments(db).Where(c => c.Id == commentId)
                 .Select(c => new { c.AuthorId, c.NoteId }).FirstOrDefaultAsync(ct)
                 ?? throw new DomainException(SocialErrors.CommentNotFound);

@@ -19,7 +19,8 @@ public static class DomainMessages
             var message = localizer[exception.Code, exception.Arguments];
             if (!message.ResourceNotFound) return message.Value;
         }
-        return Generic(primary);
+        // A mute or ban stops every service; any page that shows a domain error shows that one too.
+        return ModerationMessages.Find(exception) ?? Generic(primary);
     }
 
     /// <summary>The message for anything that is not a rule of the domain (a bug, a lost connection): no details.</summary>

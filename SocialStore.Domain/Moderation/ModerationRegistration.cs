@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialStore.Domain.Moderation;
+
+public static class ModerationRegistration
+{
+    public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.Section));
+        services.AddSingleton<ReportService>();
+        services.AddSingleton<ModerationService>();
+        return services;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Notes;
+using SocialStore.Domain.Reviews;
+using SocialStore.Domain.Social;
+
+namespace SocialStore.Domain.Moderation;
+
+/// <summary>What moderation needs to know about a target, and the one place that hides, restores and deletes each kind.</summary>
+internal static class ModerationTargets
+{
+    /// <summary>The author of a target that exists and is visible (not deleted), or null.</summary>
+    public static async Task<string?> LiveAuthorAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
+    {
+        if (type == ReportTargetType.User)
+            return await db.Users.AsNoTracking().Where(u => u.Id == key).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        if (!long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+        return type switch
+        {
+            ReportTargetType.Note => await db.Notes.AsNoTracking().Where(n => n.Id == id && n.Status == NoteStatus.Published).Select(n => n.AuthorId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Comment => await db.Comments.AsNoTracking().Where(c => c.Id == id && !c.IsDeleted).Select(c => c.AuthorId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Review => await db.Reviews.AsNoTracking().Where(r => r.Id == id && !r.IsHidden).Select(r => r.AuthorId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Question => await db.Set<ProductQuestion>().AsNoTracking().Where(q => q.Id == id && !q.IsHidden).Select(q => q.AskerId).FirstOrDefaultAsync(ct),
+            ReportTargetType.Answer => await db.Set<ProductAnswer>().AsNoTracking().Where(a => a.Id == id && !a.IsHidden).Select(a => a.AuthorId).FirstOrDefaultAsync(ct),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether hide, restore and delete apply to the kind (users are muted or banned instead).</summary>
+    public static bool CanHide(ReportTargetType type) => type != ReportTargetType.User;
+
+    /// <summary>Hides the target from public pages. Returns whether it changed.</summary>
+    public static async Task<bool> HideAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
+    {
+        var id = long.Parse(key, CultureInfo.InvariantCulture);
+        if (type == ReportTargetType.Note)
+        {
+            var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (note is null || !note.Hide()) return false;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        if (type == ReportTargetType.Comment) return await SetCommentGoneAsync(db, id, gone: true, ct);
+        return await SetProductContentHiddenAsync(db, type, id, hidden: true, ct);
+    }
+
+    /// <summary>Puts a hidden or deleted target back. Returns whether it changed.</summary>
+    public static async Task<bool> RestoreAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
+    {
+        var id = long.Parse(key, CultureInfo.InvariantCulture);
+        if (type == ReportTargetType.Note)
+        {
+            var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (note is null) return false;
+            var changed = note.Status == NoteStatus.Deleted;
+            note.Restore();
+            changed |= note.Unhide();
+            await db.SaveChangesAsync(ct);
+            return changed;
+        }
+        if (type == ReportTargetType.Comment) return await SetCommentGoneAsync(db, id, gone: false, ct);
+        return await SetProductContentHiddenAsync(db, type, id, hidden: false, ct);
+    }
+
+    public static async Task<bool> DeleteAsync(SocialStoreDbContext db, ReportTargetType type, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = long.Parse(key, CultureInfo.InvariantCulture);
+        if (type == ReportTargetType.Note)
+        {
+            var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id, ct);
+            if (note is null || note.Status == NoteStatus.Deleted) return false;
+            // A hidden note deleted and later restored comes back published: the restore is the moderator's verdict.
+            note.Unhide();
+            note.Delete(now);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        // A comment has one way of being gone; its text is kept for moderators either way.
+        if (type == ReportTargetType.Comment) return await SetCommentGoneAsync(db, id, gone: true, ct);
+        // Reviews and Q&A have one way of being gone too: hidden, kept for moderators and a restore.
+        return await SetProductContentHiddenAsync(db, type, id, hidden: true, ct);
+    }
+
+    /// <summary>Hides every published note of a banned user; returns how many.</summary>
+    public static async Task<int> HideAllNotesAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
+    {
+        var notes = await db.Notes.Where(n => n.AuthorId == userId && n.Status == NoteStatus.Published).ToListAsync(ct);
+        foreach (var note in notes) note.Hide();
+        await db.SaveChangesAsync(ct);
+        return notes.Count;
+    }
+
+    /// <summary>Brings back the notes of a lifted ban, except those hidden by a decision of their own.</summary>
+    public static async Task<int> UnhideAllNotesAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
+    {
+        var keptHidden = await db.Set<Reviewable>().AsNoTracking()
+            .Where(r => r.TargetType == ReportTargetType.Note && r.TargetAuthorId == userId
+                && (r.AutoHidden || db.Set<ModerationDecision>().Any(d => d.Id == r.LastDecisionId && (d.Action == ModerationAction.Hide || d.Action == ModerationAction.Delete))))
+            .Select(r => r.TargetKey).ToListAsync(ct);
+        var notes = await db.Notes.Where(n => n.AuthorId == userId && n.Status == NoteStatus.Hidden).ToListAsync(ct);
+        var count = 0;
+        foreach (var note in notes.Where(n => !keptHidden.Contains(n.Id.ToString(CultureInfo.InvariantCulture))))
+            if (note.Unhide()) count++;
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+
+    /// <summary>Hides or shows a review, question or answer; returns whether it changed.</summary>
+    private static async Task<bool> SetProductContentHiddenAsync(SocialStoreDbContext db, ReportTargetType type, long id, bool hidden, CancellationToken ct) => type switch
+    {
+        ReportTargetType.Review => await db.Reviews.Where(r => r.Id == id && r.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsHidden, hidden), ct) > 0,
+        ReportTargetType.Question => await db.Set<ProductQuestion>().Where(q => q.Id == id && q.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(q => q.IsHidden, hidden), ct) > 0,
+        ReportTargetType.Answer => await db.Set<ProductAnswer>().Where(a => a.Id == id && a.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsHidden, hidden), ct) > 0,
+        _ => false,
+    };
+
+    /// <summary>A comment leaves (or returns to) its thread with the counters that count it, like the author's own delete.</summary>
+    private static async Task<bool> SetCommentGoneAsync(SocialStoreDbContext db, long id, bool gone, CancellationToken ct)
+    {
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.NoteId, c.ParentId }).FirstOrDefaultAsync(ct);
+        if (comment is null) return false;
+        var changed = await db.Comments.Where(c => c.Id == id && c.IsDeleted != gone)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDeleted, gone), ct);
+        if (changed == 0) return false;
+        var delta = gone ? -1 : +1;
+        if (comment.ParentId is { } p)
+            await db.Comments.Where(c => c.Id == p && c.ReplyCount + delta >= 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + delta), ct);
+        await db.Notes.Where(n => n.Id == comment.NoteId && n.CommentCount + delta >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + delta), ct);
+        await NoteCounters.RefreshHotScoreAsync(db, comment.NoteId, ct);
+        return true;
+    }
+}
