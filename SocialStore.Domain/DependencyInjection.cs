@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddNoteComposing();
         services.AddSearch(configuration);
         services.AddOrdering(configuration, sandboxByDefault);
+        SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         return services;
     }
 

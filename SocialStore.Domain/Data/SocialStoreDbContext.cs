@@ -91,6 +91,12 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<SocialStore.Domain.Coupons.CouponTemplate> CouponTemplates => Set<SocialStore.Domain.Coupons.CouponTemplate>();
+
+    public DbSet<SocialStore.Domain.Coupons.CouponTemplateProduct> CouponTemplateProducts => Set<SocialStore.Domain.Coupons.CouponTemplateProduct>();
+
+    public DbSet<SocialStore.Domain.Coupons.Coupon> Coupons => Set<SocialStore.Domain.Coupons.Coupon>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
