@@ -248,5 +248,13 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
             r.TotalLimit, r.PerUserLimit, r.Paused, r.Claimed, r.Locked, r.Used, costs.GetValueOrDefault(r.Id)))];
     }
 
+    /// <summary>The buyer's coupons against these lines, for the checkout's coupon choice.</summary>
+    public async Task<IReadOnlyList<CouponOption>> OptionsAsync(string buyerId, IReadOnlyList<Ordering.PricingLine> lines, CancellationToken ct)
+    {
+        if (lines.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CouponCheckout.OptionsAsync(db, buyerId, lines, clock.GetUtcNow(), ct);
+    }
+
     private static bool Fen(decimal value) => decimal.Round(value, 2) == value;
 }
