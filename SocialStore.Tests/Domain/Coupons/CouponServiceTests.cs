@@ -88,6 +88,31 @@ public class CouponServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnpaidTimeout_CouponBackOnce_AndUsableOnTheNextOrder()
+    {
+        var cream = await bed.ProductAsync("面霜", 120m);
+        var template = await bed.TemplateAsync(CouponTestBed.Input());
+        var buyer = await bed.UserAsync("buyer");
+        var id = (await bed.Coupons.ClaimAsync(buyer.Id, template, CouponSource.CouponCentre, default)).CouponId;
+        var address = await bed.PrepareBuyerAsync(buyer.Id, (cream.ProductId, cream.SkuId, 120m, 2));
+        await bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address, null, cream.SkuId), default);
+        var sweeper = new UnpaidOrderSweeper(bed.Db.Factory, bed.Clock, new OutboxSignal());
+
+        bed.Clock.Advance(new CheckoutOptions().UnpaidTimeout + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await sweeper.SweepAsync(default));
+        Assert.Equal(0, await sweeper.SweepAsync(default));
+
+        Assert.Equal(CouponState.Available, (await bed.CouponAsync(id)).State);
+        await bed.QueryAsync(db => db.CartItems.AddAsync(new CartItem
+        {
+            OwnerKey = CartItem.UserOwner(buyer.Id), ProductId = cream.ProductId, SkuId = cream.SkuId, Quantity = 1, PriceWhenAdded = 120m,
+            AddedAt = bed.Clock.GetUtcNow(), UpdatedAt = bed.Clock.GetUtcNow(),
+        }).AsTask().ContinueWith(_ => db.SaveChangesAsync()).Unwrap());
+        var again = await bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address, new PricingChoices(id)), default);
+        Assert.Equal(100m, again.Total);
+    }
+
+    [Fact]
     public async Task PlaceOrder_CouponExpiredASecondAgo_RefusedAndNothingWritten()
     {
         var cream = await bed.ProductAsync("面霜", 120m);
