@@ -105,8 +105,13 @@ public class CouponServiceTests : IAsyncLifetime
         Assert.Equal(CouponState.Available, (await bed.CouponAsync(id)).State);
         await bed.QueryAsync(db => db.CartItems.AddAsync(new CartItem
         {
-            OwnerKey = CartItem.UserOwner(buyer.Id), ProductId = cream.ProductId, SkuId = cream.SkuId, Quantity = 1, PriceWhenAdded = 120m,
-            AddedAt = bed.Clock.GetUtcNow(), UpdatedAt = bed.Clock.GetUtcNow(),
+            OwnerKey = CartItem.UserOwner(buyer.Id),
+            ProductId = cream.ProductId,
+            SkuId = cream.SkuId,
+            Quantity = 1,
+            PriceWhenAdded = 120m,
+            AddedAt = bed.Clock.GetUtcNow(),
+            UpdatedAt = bed.Clock.GetUtcNow(),
         }).AsTask().ContinueWith(_ => db.SaveChangesAsync()).Unwrap());
         var again = await bed.Checkout.PlaceOrderAsync(Request(buyer.Id, address, new PricingChoices(id)), default);
         Assert.Equal(100m, again.Total);
