@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddOrdering(configuration, sandboxByDefault);
         services.AddGroupBuys(configuration);
         services.AddModeration(configuration);
+        SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         return services;
     }
 

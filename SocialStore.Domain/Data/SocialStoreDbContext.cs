@@ -98,6 +98,11 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<GroupBuys.GroupBuyGroup> GroupBuyGroups => Set<GroupBuys.GroupBuyGroup>();
 
     public DbSet<GroupBuys.GroupBuyMember> GroupBuyMembers => Set<GroupBuys.GroupBuyMember>();
+    public DbSet<SocialStore.Domain.Coupons.CouponTemplate> CouponTemplates => Set<SocialStore.Domain.Coupons.CouponTemplate>();
+
+    public DbSet<SocialStore.Domain.Coupons.CouponTemplateProduct> CouponTemplateProducts => Set<SocialStore.Domain.Coupons.CouponTemplateProduct>();
+
+    public DbSet<SocialStore.Domain.Coupons.Coupon> Coupons => Set<SocialStore.Domain.Coupons.Coupon>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -114,7 +114,7 @@ public sealed record CheckoutPreview(
 }
 
 /// <summary>Place an order for these SKUs of the buyer's cart (all of it when <see cref="SkuIds"/> is empty).</summary>
-public sealed record PlaceOrderRequest(string BuyerId, string CheckoutKey, long AddressId, IReadOnlyCollection<long> SkuIds);
+public sealed record PlaceOrderRequest(string BuyerId, string CheckoutKey, long AddressId, IReadOnlyCollection<long> SkuIds, PricingChoices? Choices = null);
 
 /// <summary>The order the checkout made, or found: <see cref="Created"/> is false when the same checkout key had already made it.</summary>
 public sealed record PlaceOrderResult(long OrderId, string Number, decimal Total, bool Created);

@@ -22,13 +22,17 @@ public sealed class CheckoutService(
         key is { Length: > 0 and <= Order.CheckoutKeyMaxLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     /// <summary>What the checkout page shows for these SKUs of the buyer's cart (the whole cart when none are named).</summary>
-    public async Task<CheckoutPreview> PreviewAsync(string buyerId, IReadOnlyCollection<long> skuIds, CancellationToken cancellationToken)
+    public async Task<CheckoutPreview> PreviewAsync(string buyerId, IReadOnlyCollection<long> skuIds, CancellationToken cancellationToken) =>
+        await PreviewAsync(buyerId, skuIds, PricingChoices.Auto, cancellationToken);
+
+    /// <summary>The preview priced with the shopper's choices (which coupon).</summary>
+    public async Task<CheckoutPreview> PreviewAsync(string buyerId, IReadOnlyCollection<long> skuIds, PricingChoices choices, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lines = await CartService.LinesAsync(db, CartItem.UserOwner(buyerId), skuIds, cancellationToken);
         var addresses = await AddressService.ListAsync(db, buyerId, cancellationToken);
         var buyable = lines.Where(l => l.CanBuy).ToList();
-        var quote = buyable.Count == 0 ? null : await pricing.PriceAsync(buyerId, [.. buyable.Select(ToPricingLine)], cancellationToken);
+        var quote = buyable.Count == 0 ? null : await pricing.PriceAsync(buyerId, [.. buyable.Select(ToPricingLine)], choices, cancellationToken);
         return new CheckoutPreview(lines, quote, addresses, lines.FirstOrDefault()?.Currency ?? "CNY");
     }
 
@@ -81,9 +85,10 @@ public sealed class CheckoutService(
         }
 
         var ordered = lines.OrderBy(l => l.SkuId).ToList();
-        var quote = await pricing.PriceAsync(buyerId, [.. ordered.Select(ToPricingLine)], ct);
+        var quote = await pricing.PriceAsync(buyerId, [.. ordered.Select(ToPricingLine)], request.Choices ?? PricingChoices.Auto, ct);
 
         var order = await OrderWriter.AddAsync(db, buyerId, request.CheckoutKey, address, quote, ordered[0].Currency, now, o.UnpaidTimeout, ct);
+        await Coupons.CouponCheckout.LockAsync(db, buyerId, order.Id, quote, now, ct);
 
         var bought = ordered.Select(l => l.SkuId).ToList();
         await db.CartItems.Where(c => c.OwnerKey == owner && bought.Contains(c.SkuId)).ExecuteDeleteAsync(ct);

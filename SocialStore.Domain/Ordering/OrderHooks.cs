@@ -14,5 +14,6 @@ public static class OrderHooks
     public static async Task OnMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus from, OrderStatus to, DateTimeOffset now, CancellationToken ct)
     {
         await GroupBuys.GroupBuyOrders.OnMovedAsync(db, orderId, from, to, now, ct);
+        await Coupons.CouponCheckout.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 }

@@ -8,13 +8,25 @@ public sealed record PricingLine(long ProductId, long SkuId, string ProductTitle
     public decimal Subtotal => UnitPrice * Quantity;
 }
 
-/// <summary>What an adjuster proposes. A negative amount is a discount; the pipeline caps it so the total never goes below zero.</summary>
-public sealed record PriceAdjustmentDraft(string Kind, string Label, decimal Amount);
+/// <summary>
+/// What an adjuster proposes. A negative amount is a discount; the pipeline caps it so the total never goes below zero.
+/// <paramref name="Eligible"/> (one flag per line) limits the adjustment to those lines: it is capped by and spread over
+/// what they cost so far, and the other lines get nothing. <paramref name="ReferenceId"/> names what it came from (a coupon).
+/// </summary>
+public sealed record PriceAdjustmentDraft(string Kind, string Label, decimal Amount, IReadOnlyList<bool>? Eligible = null, long? ReferenceId = null);
+
+/// <summary>What the shopper chose at checkout: a coupon of their wallet, none, or (the default) the best one.</summary>
+public sealed record PricingChoices(long? CouponId = null, bool NoCoupon = false)
+{
+    public static PricingChoices Auto { get; } = new();
+}
 
 /// <summary>The state of pricing so far, handed to each adjuster in turn.</summary>
 public sealed class PricingContext(string buyerId, IReadOnlyList<PricingLine> lines)
 {
     public string BuyerId { get; } = buyerId;
+
+    public PricingChoices Choices { get; init; } = PricingChoices.Auto;
 
     public IReadOnlyList<PricingLine> Lines { get; } = lines;
 
@@ -36,7 +48,7 @@ public interface IPriceAdjuster
     ValueTask<PriceAdjustmentDraft?> AdjustAsync(PricingContext context, CancellationToken cancellationToken);
 }
 
-public sealed record QuotedAdjustment(string Kind, string Label, decimal Amount, IReadOnlyList<decimal> LineShares);
+public sealed record QuotedAdjustment(string Kind, string Label, decimal Amount, IReadOnlyList<decimal> LineShares, long? ReferenceId = null);
 
 public sealed record QuotedLine(PricingLine Line, decimal AdjustmentTotal, decimal Payable);
 
@@ -51,19 +63,26 @@ public sealed class PricingPipeline(IEnumerable<IPriceAdjuster> adjusters)
 {
     private readonly IPriceAdjuster[] adjusters = [.. adjusters.OrderBy(a => a.Position)];
 
-    public async Task<PriceQuote> PriceAsync(string buyerId, IReadOnlyList<PricingLine> lines, CancellationToken cancellationToken)
+    public Task<PriceQuote> PriceAsync(string buyerId, IReadOnlyList<PricingLine> lines, CancellationToken cancellationToken) =>
+        PriceAsync(buyerId, lines, PricingChoices.Auto, cancellationToken);
+
+    public async Task<PriceQuote> PriceAsync(string buyerId, IReadOnlyList<PricingLine> lines, PricingChoices choices, CancellationToken cancellationToken)
     {
-        var context = new PricingContext(buyerId, lines);
+        var context = new PricingContext(buyerId, lines) { Choices = choices };
         foreach (var adjuster in adjusters)
         {
             var draft = await adjuster.AdjustAsync(context, cancellationToken);
             if (draft is null) continue;
             var amount = decimal.Round(draft.Amount, 2, MidpointRounding.ToZero);
-            // A discount takes at most what is left to pay: the payable amount is never negative.
-            if (amount < 0) amount = Math.Max(amount, -context.Total);
-            var shares = PriceAllocation.Spread(amount, context.LinePayable);
+            // Only the eligible lines (all when none are named) carry the adjustment.
+            var weights = draft.Eligible is { } eligible
+                ? context.LinePayable.Select((p, i) => i < eligible.Count && eligible[i] ? p : 0m).ToArray()
+                : context.LinePayable;
+            // A discount takes at most what is left to pay on those lines: the payable amount is never negative.
+            if (amount < 0) amount = Math.Max(amount, -weights.Sum());
+            var shares = PriceAllocation.Spread(amount, weights);
             for (var i = 0; i < shares.Length; i++) context.LinePayable[i] += shares[i];
-            context.Adjustments.Add(new QuotedAdjustment(draft.Kind, draft.Label, amount, shares));
+            context.Adjustments.Add(new QuotedAdjustment(draft.Kind, draft.Label, amount, shares, draft.ReferenceId));
         }
         var quoted = lines.Select((l, i) => new QuotedLine(l, context.LinePayable[i] - l.Subtotal, context.LinePayable[i])).ToList();
         var adjustmentTotal = context.Adjustments.Sum(a => a.Amount);

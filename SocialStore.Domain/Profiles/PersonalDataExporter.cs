@@ -50,6 +50,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(IdentityUserLogin<string>), typeof(IdentityUserRole<string>), // in profile.json (provider names, roles)
         typeof(SocialStore.Domain.Moderation.Report), typeof(SocialStore.Domain.Moderation.Reviewable),
         typeof(SocialStore.Domain.Moderation.ModerationDecision), typeof(SocialStore.Domain.Moderation.UserSanction),
+        typeof(SocialStore.Domain.Coupons.Coupon),
     };
 
     /// <summary>
@@ -118,6 +119,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         await WriteAsync("order-line-adjustments.json", db.OrderLineAdjustments.AsNoTracking()
             .Where(a => db.OrderLines.Any(l => l.Id == a.OrderLineId && db.Orders.Any(o => o.Id == l.OrderId && o.BuyerId == userId))));
         await WriteAsync("addresses.json", db.Addresses.AsNoTracking().Where(a => a.UserId == userId));
+        await WriteAsync("coupons.json", db.Coupons.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, Campaign = c.Template!.Name, c.Source, c.State, c.ClaimedAt, c.ValidFrom, c.ValidUntil, c.OrderId, c.Discount }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

@@ -121,6 +121,7 @@ public static class SocialStoreHosting
         app.MapPaymentEndpoints(sandbox);
         app.MapOrderEndpoints();
         app.MapGroupBuyEndpoints();
+        app.MapCouponEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }

@@ -12,7 +12,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSocialStoreDbContext))]
-    [Migration("20261206031241_Wave2")]
+    [Migration("20261206031409_Wave2")]
     partial class Wave2
     {
         /// <inheritdoc />
@@ -515,6 +515,163 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Skus");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.Coupon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClaimSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("Discount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TemplateId", "State");
+
+                    b.HasIndex("TemplateId", "UserId", "ClaimSeq")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "State", "ValidUntil");
+
+                    b.ToTable("Coupons");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Cap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("GrantOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PerUserLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PercentOff")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("TotalLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ValidDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Paused", "EndsAt");
+
+                    b.ToTable("CouponTemplates");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplateProduct", b =>
+                {
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TemplateId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("CouponTemplateProducts");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.GroupBuys.GroupBuyCampaign", b =>
@@ -2622,6 +2779,51 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Coupons.Coupon", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SocialStore.Domain.Coupons.CouponTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplateProduct", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialStore.Domain.Coupons.CouponTemplate", null)
+                        .WithMany("Products")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialStore.Domain.GroupBuys.GroupBuyCampaign", b =>
                 {
                     b.HasOne("SocialStore.Domain.Catalog.Product", null)
@@ -3176,6 +3378,11 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.Navigation("Options");
 
                     b.Navigation("Skus");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Notes.Note", b =>

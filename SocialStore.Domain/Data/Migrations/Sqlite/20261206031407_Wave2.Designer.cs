@@ -10,7 +10,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSocialStoreDbContext))]
-    [Migration("20261206031236_Wave2")]
+    [Migration("20261206031407_Wave2")]
     partial class Wave2
     {
         /// <inheritdoc />
@@ -491,6 +491,159 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Skus");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.Coupon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClaimSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Discount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TemplateId", "State");
+
+                    b.HasIndex("TemplateId", "UserId", "ClaimSeq")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "State", "ValidUntil");
+
+                    b.ToTable("Coupons");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("GrantOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerUserLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PercentOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ValidDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Paused", "EndsAt");
+
+                    b.ToTable("CouponTemplates");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplateProduct", b =>
+                {
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TemplateId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("CouponTemplateProducts");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.GroupBuys.GroupBuyCampaign", b =>
@@ -2532,6 +2685,51 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Coupons.Coupon", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SocialStore.Domain.Coupons.CouponTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplateProduct", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialStore.Domain.Coupons.CouponTemplate", null)
+                        .WithMany("Products")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialStore.Domain.GroupBuys.GroupBuyCampaign", b =>
                 {
                     b.HasOne("SocialStore.Domain.Catalog.Product", null)
@@ -3086,6 +3284,11 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.Navigation("Options");
 
                     b.Navigation("Skus");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Coupons.CouponTemplate", b =>
+                {
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Notes.Note", b =>

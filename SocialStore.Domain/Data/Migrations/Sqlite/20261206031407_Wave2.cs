@@ -38,6 +38,41 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "CouponTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Threshold = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    PercentOff = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cap = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    TotalLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issued = table.Column<int>(type: "INTEGER", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GrantOnly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CouponTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CouponTemplates_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyCampaigns",
                 columns: table => new
                 {
@@ -132,6 +167,72 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         name: "FK_UserSanction_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Coupons",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TemplateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ClaimSeq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Discount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
+                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Coupons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Coupons_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Coupons_CouponTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "CouponTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Coupons_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CouponTemplateProducts",
+                columns: table => new
+                {
+                    TemplateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CouponTemplateProducts", x => new { x.TemplateId, x.ProductId });
+                    table.ForeignKey(
+                        name: "FK_CouponTemplateProducts_CouponTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "CouponTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CouponTemplateProducts_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -275,6 +376,42 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 column: "ModerationDecisionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Coupons_OrderId",
+                table: "Coupons",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Coupons_TemplateId_State",
+                table: "Coupons",
+                columns: new[] { "TemplateId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Coupons_TemplateId_UserId_ClaimSeq",
+                table: "Coupons",
+                columns: new[] { "TemplateId", "UserId", "ClaimSeq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Coupons_UserId_State_ValidUntil",
+                table: "Coupons",
+                columns: new[] { "UserId", "State", "ValidUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CouponTemplateProducts_ProductId",
+                table: "CouponTemplateProducts",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CouponTemplates_CategoryId",
+                table: "CouponTemplates",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CouponTemplates_Paused_EndsAt",
+                table: "CouponTemplates",
+                columns: new[] { "Paused", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GroupBuyCampaigns_ProductId_EndsAt",
                 table: "GroupBuyCampaigns",
                 columns: new[] { "ProductId", "EndsAt" });
@@ -365,6 +502,12 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 table: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "Coupons");
+
+            migrationBuilder.DropTable(
+                name: "CouponTemplateProducts");
+
+            migrationBuilder.DropTable(
                 name: "GroupBuyMembers");
 
             migrationBuilder.DropTable(
@@ -378,6 +521,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UserSanction");
+
+            migrationBuilder.DropTable(
+                name: "CouponTemplates");
 
             migrationBuilder.DropTable(
                 name: "GroupBuyGroups");

@@ -1,0 +1,260 @@
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Common;
+using SocialStore.Domain.Data;
+
+namespace SocialStore.Domain.Coupons;
+
+/// <summary>A new coupon campaign as the back office enters it.</summary>
+public sealed record CouponTemplateInput(
+    string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope, int? CategoryId,
+    IReadOnlyCollection<long> ProductIds, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? ValidDays, int TotalLimit, int PerUserLimit, bool GrantOnly = false);
+
+/// <summary>A campaign as the claim panels show it, with what the viewer already holds.</summary>
+public sealed record ClaimableCoupon(
+    long TemplateId, string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope,
+    DateTimeOffset EndsAt, int? ValidDays, int Remaining, int PerUserLimit, int Held)
+{
+    public bool CanClaim => Remaining > 0 && Held < PerUserLimit;
+}
+
+/// <summary>A coupon of the wallet as "my coupons" shows it.</summary>
+public sealed record WalletCoupon(
+    long Id, string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope, string? CategoryName,
+    int ProductCount, CouponSource Source, CouponState State, DateTimeOffset ClaimedAt, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil,
+    string? OrderNumber, decimal? Discount);
+
+public sealed record MyCoupons(IReadOnlyList<WalletCoupon> Usable, IReadOnlyList<WalletCoupon> Used, IReadOnlyList<WalletCoupon> Expired);
+
+/// <summary>A campaign with its real figures: coupons claimed, used (on paid orders), and the discount they cost.</summary>
+public sealed record CouponTemplateFigures(
+    long Id, string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? ValidDays, int TotalLimit, int PerUserLimit, bool Paused,
+    int Claimed, int Locked, int Used, decimal Cost);
+
+public sealed record ClaimResult(long CouponId, DateTimeOffset ValidUntil);
+
+/// <summary>
+/// Coupon campaigns and claiming. A claim is one transaction: the issued count goes up by one conditional update
+/// (<c>WHERE Issued &lt; TotalLimit</c>) whose affected-row count decides, then the wallet row is inserted with the
+/// person's next claim number, which a unique index keeps within the per-person limit even under parallel clicks.
+/// </summary>
+public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<long> CreateAsync(CouponTemplateInput input, CancellationToken ct)
+    {
+        var name = (input.Name ?? "").Trim();
+        if (name.Length is 0 or > CouponTemplate.NameMaxLength) throw new DomainException(CouponErrors.NameInvalid, CouponTemplate.NameMaxLength);
+        if (!Fen(input.Threshold) || input.Threshold < 0 || input.Threshold > 1_000_000m) throw new DomainException(CouponErrors.ThresholdInvalid);
+        switch (input.Kind)
+        {
+            case CouponKind.PercentOff:
+                if (input.PercentOff is < 1 or > 99) throw new DomainException(CouponErrors.PercentInvalid);
+                if (!Fen(input.Cap) || input.Cap <= 0 || input.Cap > 100_000m) throw new DomainException(CouponErrors.CapInvalid);
+                break;
+            case CouponKind.SpendAndSave:
+                if (!Fen(input.Amount) || input.Amount <= 0 || input.Amount > 100_000m) throw new DomainException(CouponErrors.AmountInvalid);
+                // 满减 means spending at least what is saved; a threshold below the amount is a no-threshold coupon in disguise.
+                if (input.Threshold < input.Amount) throw new DomainException(CouponErrors.ThresholdInvalid);
+                break;
+            default:
+                if (!Fen(input.Amount) || input.Amount <= 0 || input.Amount > 100_000m) throw new DomainException(CouponErrors.AmountInvalid);
+                break;
+        }
+        if (input.EndsAt <= input.StartsAt) throw new DomainException(CouponErrors.WindowInvalid);
+        if (input.ValidDays is { } days && days is < 1 or > CouponTemplate.MaxValidDays) throw new DomainException(CouponErrors.ValidDaysInvalid, CouponTemplate.MaxValidDays);
+        if (input.TotalLimit is < 1 or > CouponTemplate.MaxTotal || input.PerUserLimit is < 1 or > CouponTemplate.MaxPerUser)
+            throw new DomainException(CouponErrors.LimitInvalid, CouponTemplate.MaxPerUser);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var products = input.ProductIds?.Distinct().ToList() ?? [];
+        if (input.Scope == CouponScope.Category && (input.CategoryId is not { } categoryId || !await db.Categories.AnyAsync(c => c.Id == categoryId, ct)))
+            throw new DomainException(CouponErrors.CategoryInvalid);
+        if (input.Scope == CouponScope.Products
+            && (products.Count is 0 or > CouponTemplate.MaxProducts || await db.Products.CountAsync(p => products.Contains(p.Id), ct) != products.Count))
+            throw new DomainException(CouponErrors.ProductsInvalid, CouponTemplate.MaxProducts);
+
+        var template = new CouponTemplate
+        {
+            Name = name,
+            Kind = input.Kind,
+            Threshold = input.Kind == CouponKind.NoThreshold ? 0m : input.Threshold,
+            Amount = input.Kind == CouponKind.PercentOff ? 0m : input.Amount,
+            PercentOff = input.Kind == CouponKind.PercentOff ? input.PercentOff : 0,
+            Cap = input.Kind == CouponKind.PercentOff ? input.Cap : 0m,
+            Scope = input.Scope,
+            CategoryId = input.Scope == CouponScope.Category ? input.CategoryId : null,
+            Products = input.Scope == CouponScope.Products ? [.. products.Select(p => new CouponTemplateProduct { ProductId = p })] : [],
+            StartsAt = input.StartsAt,
+            EndsAt = input.EndsAt,
+            ValidDays = input.ValidDays,
+            TotalLimit = input.TotalLimit,
+            PerUserLimit = input.PerUserLimit,
+            GrantOnly = input.GrantOnly,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.CouponTemplates.Add(template);
+        await db.SaveChangesAsync(ct);
+        return template.Id;
+    }
+
+    public async Task<bool> SetPausedAsync(long templateId, bool paused, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CouponTemplates.Where(t => t.Id == templateId && t.Paused != paused).ExecuteUpdateAsync(s => s.SetProperty(t => t.Paused, paused), ct) == 1;
+    }
+
+    /// <summary>Claims one coupon of a campaign for a person (from a page, or granted by a campaign).</summary>
+    public Task<ClaimResult> ClaimAsync(string userId, long templateId, CouponSource source, CancellationToken ct) =>
+        ClaimCoreAsync(userId, templateId, source, allowGrantOnly: source == CouponSource.Campaign, ct);
+
+    private async Task<ClaimResult> ClaimCoreAsync(string userId, long templateId, CouponSource source, bool allowGrantOnly, CancellationToken ct)
+    {
+        try
+        {
+            return await DbTransactions.RunAsync(dbFactory, async (db, token) =>
+            {
+                var now = clock.GetUtcNow();
+                var template = await db.CouponTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, token);
+                if (template is null || (template.GrantOnly && !allowGrantOnly)) throw new DomainException(CouponErrors.NotFound);
+                if (template.Paused) throw new DomainException(CouponErrors.Paused);
+                if (now < template.StartsAt) throw new DomainException(CouponErrors.NotStarted);
+                if (now >= template.EndsAt) throw new DomainException(CouponErrors.Ended);
+
+                // The issued count, taken with one conditional update: of 100 parallel claims on the last 10, 10 get a row.
+                var taken = await db.CouponTemplates
+                    .Where(t => t.Id == templateId && !t.Paused && t.Issued < t.TotalLimit)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Issued, t => t.Issued + 1), token);
+                if (taken == 0) throw new DomainException(CouponErrors.SoldOut);
+
+                // The template row is locked until commit, so this count sees every earlier claim of this campaign;
+                // the unique (template, user, seq) index is the backstop when it does not (SQL Server snapshot, etc.).
+                var held = await db.Coupons.CountAsync(c => c.TemplateId == templateId && c.UserId == userId, token);
+                if (held >= template.PerUserLimit) throw new DomainException(CouponErrors.LimitReached, template.PerUserLimit);
+                var (from, until) = CouponRules.Validity(template, now);
+                var coupon = new Coupon
+                {
+                    TemplateId = templateId,
+                    UserId = userId,
+                    ClaimSeq = held + 1,
+                    Source = source,
+                    State = CouponState.Available,
+                    ClaimedAt = now,
+                    ValidFrom = from,
+                    ValidUntil = until,
+                };
+                db.Coupons.Add(coupon);
+                await db.SaveChangesAsync(token);
+                return new ClaimResult(coupon.Id, until);
+            }, ct);
+        }
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // A parallel click of the same person took this claim number; the rollback returned our issued count.
+            throw new DomainException(CouponErrors.LimitReached, await PerUserLimitAsync(templateId, ct));
+        }
+    }
+
+    private async Task<int> PerUserLimitAsync(long templateId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CouponTemplates.Where(t => t.Id == templateId).Select(t => t.PerUserLimit).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Campaigns open for claiming now (for one product: those that cover it), with what the viewer holds.</summary>
+    public async Task<IReadOnlyList<ClaimableCoupon>> ClaimableAsync(string? userId, long? productId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var query = db.CouponTemplates.AsNoTracking().Where(t => !t.Paused && !t.GrantOnly && t.StartsAt <= now && t.EndsAt > now);
+        if (productId is { } pid)
+        {
+            var product = await db.Products.Where(p => p.Id == pid)
+                .Select(p => new { p.CategoryId, Parent = db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.ParentId).FirstOrDefault() })
+                .FirstOrDefaultAsync(ct);
+            if (product is null) return [];
+            query = query.Where(t => t.Scope == CouponScope.AllProducts
+                || (t.Scope == CouponScope.Category && (t.CategoryId == product.CategoryId || t.CategoryId == product.Parent))
+                || (t.Scope == CouponScope.Products && t.Products.Any(p => p.ProductId == pid)));
+        }
+        var rows = await query.OrderByDescending(t => t.Amount + t.Cap).ThenBy(t => t.Id).Take(50)
+            .Select(t => new
+            {
+                t.Id,
+                t.Name,
+                t.Kind,
+                t.Threshold,
+                t.Amount,
+                t.PercentOff,
+                t.Cap,
+                t.Scope,
+                t.EndsAt,
+                t.ValidDays,
+                Remaining = t.TotalLimit - t.Issued,
+                t.PerUserLimit,
+                Held = userId == null ? 0 : db.Coupons.Count(c => c.TemplateId == t.Id && c.UserId == userId),
+            }).ToListAsync(ct);
+        return [.. rows.Select(r => new ClaimableCoupon(r.Id, r.Name, r.Kind, r.Threshold, r.Amount, r.PercentOff, r.Cap, r.Scope, r.EndsAt, r.ValidDays, Math.Max(0, r.Remaining), r.PerUserLimit, r.Held))];
+    }
+
+    /// <summary>"My coupons": usable (available or held by an unpaid order), used, expired.</summary>
+    public async Task<MyCoupons> MineAsync(string userId, bool chinese, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = await db.Coupons.AsNoTracking().Where(c => c.UserId == userId)
+            .OrderBy(c => c.ValidUntil).ThenBy(c => c.Id).Take(500)
+            .Select(c => new WalletCoupon(
+                c.Id, c.Template!.Name, c.Template.Kind, c.Template.Threshold, c.Template.Amount, c.Template.PercentOff, c.Template.Cap, c.Template.Scope,
+                db.Categories.Where(k => k.Id == c.Template.CategoryId).Select(k => chinese ? k.NameZh : k.NameEn).FirstOrDefault(),
+                c.Template.Products.Count, c.Source, c.State, c.ClaimedAt, c.ValidFrom, c.ValidUntil,
+                db.Orders.Where(o => o.Id == c.OrderId).Select(o => o.Number).FirstOrDefault(), c.Discount))
+            .ToListAsync(ct);
+        return new MyCoupons(
+            [.. rows.Where(c => c.State == CouponState.Locked || (c.State == CouponState.Available && c.ValidUntil > now))],
+            [.. rows.Where(c => c.State == CouponState.Used).OrderByDescending(c => c.Id)],
+            [.. rows.Where(c => c.State == CouponState.Available && c.ValidUntil <= now).OrderByDescending(c => c.ValidUntil)]);
+    }
+
+    /// <summary>Every campaign with its figures, counted from the wallet rows.</summary>
+    public async Task<IReadOnlyList<CouponTemplateFigures>> FiguresAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.CouponTemplates.AsNoTracking().OrderByDescending(t => t.Id).Take(200)
+            .Select(t => new
+            {
+                t.Id,
+                t.Name,
+                t.Kind,
+                t.Threshold,
+                t.Amount,
+                t.PercentOff,
+                t.Cap,
+                t.Scope,
+                t.StartsAt,
+                t.EndsAt,
+                t.ValidDays,
+                t.TotalLimit,
+                t.PerUserLimit,
+                t.Paused,
+                Claimed = db.Coupons.Count(c => c.TemplateId == t.Id),
+                Locked = db.Coupons.Count(c => c.TemplateId == t.Id && c.State == CouponState.Locked),
+                Used = db.Coupons.Count(c => c.TemplateId == t.Id && c.State == CouponState.Used),
+            }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        // Summed in memory: SQLite stores money as fen (ADR-014) and cannot SUM a converted column.
+        var costs = (await db.Coupons.Where(c => ids.Contains(c.TemplateId) && c.State == CouponState.Used).Select(c => new { c.TemplateId, c.Discount }).ToListAsync(ct))
+            .GroupBy(c => c.TemplateId).ToDictionary(g => g.Key, g => g.Sum(c => c.Discount ?? 0m));
+        return [.. rows.Select(r => new CouponTemplateFigures(r.Id, r.Name, r.Kind, r.Threshold, r.Amount, r.PercentOff, r.Cap, r.Scope, r.StartsAt, r.EndsAt, r.ValidDays,
+            r.TotalLimit, r.PerUserLimit, r.Paused, r.Claimed, r.Locked, r.Used, costs.GetValueOrDefault(r.Id)))];
+    }
+
+    /// <summary>The buyer's coupons against these lines, for the checkout's coupon choice.</summary>
+    public async Task<IReadOnlyList<CouponOption>> OptionsAsync(string buyerId, IReadOnlyList<Ordering.PricingLine> lines, CancellationToken ct)
+    {
+        if (lines.Count == 0) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CouponCheckout.OptionsAsync(db, buyerId, lines, clock.GetUtcNow(), ct);
+    }
+
+    private static bool Fen(decimal value) => decimal.Round(value, 2) == value;
+}
