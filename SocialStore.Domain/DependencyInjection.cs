@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data.Seed;
+using SocialStore.Domain.FlashSales;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddNoteComposing();
         services.AddSearch(configuration);
         services.AddOrdering(configuration, sandboxByDefault);
+        services.AddFlashSales(configuration);
         return services;
     }
 

@@ -11,9 +11,8 @@ namespace SocialStore.Domain.Ordering;
 /// </summary>
 public static class OrderHooks
 {
-    public static Task OnMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus from, OrderStatus to, DateTimeOffset now, CancellationToken ct)
+    public static async Task OnMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus from, OrderStatus to, DateTimeOffset now, CancellationToken ct)
     {
-        _ = (db, orderId, from, to, now, ct);
-        return Task.CompletedTask;
+        await SocialStore.Domain.FlashSales.FlashSaleService.OnOrderMovedAsync(db, orderId, from, to, now, ct);
     }
 }
