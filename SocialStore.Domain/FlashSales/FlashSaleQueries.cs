@@ -56,11 +56,10 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var slotId = await db.FlashSaleItems.AsNoTracking().Where(i => i.ProductId == productId)
-            .Join(db.FlashSaleSlots.Where(s => s.EndsAt > now), i => i.SlotId, s => s.Id, (i, s) => s)
-            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        if (slotId is null) return [];
-        return await OffersAsync(db, [slotId.Value], productId, cancellationToken);
+        var offers = await OffersAsync(db, null, productId, now, cancellationToken);
+        if (offers.Count == 0) return [];
+        var first = offers.OrderBy(o => o.StartsAt).ThenBy(o => o.SlotId).First().SlotId;
+        return [.. offers.Where(o => o.SlotId == first)];
     }
 
     /// <summary>Slots that are live now or still to come, soonest first, with their offers.</summary>
@@ -71,7 +70,7 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
         var slots = await db.FlashSaleSlots.AsNoTracking().Where(s => s.EndsAt > now && s.Items.Any())
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Take(ListedSlots)
             .Select(s => new { s.Id, s.Title, s.StartsAt, s.EndsAt }).ToListAsync(cancellationToken);
-        var offers = await OffersAsync(db, [.. slots.Select(s => s.Id)], null, cancellationToken);
+        var offers = await OffersAsync(db, [.. slots.Select(s => s.Id)], null, null, cancellationToken);
         return [.. slots.Select(s => new FlashSlotView(s.Id, s.Title, s.StartsAt, s.EndsAt, [.. offers.Where(o => o.SlotId == s.Id)]))];
     }
 
@@ -80,15 +79,18 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var slotId = await db.FlashSaleItems.Where(i => i.Id == itemId).Select(i => (long?)i.SlotId).FirstOrDefaultAsync(cancellationToken);
         if (slotId is null) return null;
-        return (await OffersAsync(db, [slotId.Value], null, cancellationToken)).FirstOrDefault(o => o.ItemId == itemId);
+        return (await OffersAsync(db, [slotId.Value], null, null, cancellationToken)).FirstOrDefault(o => o.ItemId == itemId);
     }
 
-    private static async Task<List<FlashOffer>> OffersAsync(SocialStoreDbContext db, List<long> slotIds, long? productId, CancellationToken ct)
+    /// <summary>Offers of the given slots, or (no slots given) of one product's slots not ended at <paramref name="endsAfter"/>; one round trip, two when any has an offer.</summary>
+    private static async Task<List<FlashOffer>> OffersAsync(SocialStoreDbContext db, List<long>? slotIds, long? productId, DateTimeOffset? endsAfter, CancellationToken ct)
     {
-        if (slotIds.Count == 0) return [];
-        var rows = await db.FlashSaleItems.AsNoTracking()
-            .Where(i => slotIds.Contains(i.SlotId) && (productId == null || i.ProductId == productId))
-            .Join(db.FlashSaleSlots, i => i.SlotId, s => s.Id, (i, s) => new { i, s })
+        if (slotIds is { Count: 0 }) return [];
+        var items = slotIds is null ? db.FlashSaleItems.AsNoTracking().Where(i => i.ProductId == productId)
+            : db.FlashSaleItems.AsNoTracking().Where(i => slotIds.Contains(i.SlotId));
+        var slots = endsAfter is { } after ? db.FlashSaleSlots.Where(s => s.EndsAt > after) : db.FlashSaleSlots;
+        var rows = await items
+            .Join(slots, i => i.SlotId, s => s.Id, (i, s) => new { i, s })
             .Join(db.Skus, x => x.i.SkuId, k => k.Id, (x, k) => new { x.i, x.s, k })
             .Join(db.Products.Where(p => p.Status == ProductStatus.OnSale), x => x.i.ProductId, p => p.Id, (x, p) => new
             {

@@ -119,6 +119,7 @@ public static class SocialStoreHosting
         app.MapCartEndpoints();
         app.MapPaymentEndpoints(sandbox);
         app.MapOrderEndpoints();
+        app.MapFlashSaleEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }
