@@ -47,7 +47,7 @@ public sealed record FlashSlotFigures(long Id, string Title, DateTimeOffset Star
 /// <summary>A SKU the back office can put into a slot.</summary>
 public sealed record FlashSkuChoice(long SkuId, long ProductId, string ProductTitle, string SkuLabel, decimal Price, int Stock);
 
-public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
+public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, FlashSaleDirectory directory)
 {
     private const int ListedSlots = 20;
 
@@ -55,6 +55,7 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
     public async Task<IReadOnlyList<FlashOffer>> ForProductAsync(long productId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (!await directory.HasOffersAsync(productId, cancellationToken)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var offers = await OffersAsync(db, null, productId, now, cancellationToken);
         if (offers.Count == 0) return [];

@@ -14,6 +14,7 @@ public static class FlashSaleRegistration
             var o = sp.GetRequiredService<IOptions<FlashSaleOptions>>().Value;
             return new FlashSaleGate(sp.GetRequiredService<TimeProvider>(), Math.Max(1, o.ConcurrentReservationsPerItem), o.SoldOutRecheck);
         });
+        services.AddSingleton<FlashSaleDirectory>();
         services.AddSingleton<FlashSaleService>();
         services.AddSingleton<FlashSaleQueries>();
         return services;

@@ -27,7 +27,7 @@ public sealed record FlashItemInput(long SkuId, decimal Price, int Stock, int Pe
 /// </summary>
 public sealed class FlashSaleService(
     IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, PricingPipeline pricing, FlashSaleGate gate,
-    IOptions<CheckoutOptions> checkout)
+    IOptions<CheckoutOptions> checkout, FlashSaleDirectory directory)
 {
     private const int Attempts = 4;
 
@@ -89,6 +89,7 @@ public sealed class FlashSaleService(
         {
             throw new DomainException(FlashSaleErrors.SkuAlreadyInSlot);
         }
+        directory.Invalidate();
         return item.Id;
     }
 

@@ -19,8 +19,9 @@ public sealed class FlashTestBed : IAsyncDisposable
         Pay = payments;
         Gate = new FlashSaleGate(payments.Clock, gateSlots, TimeSpan.FromSeconds(5));
         Pricing = new PricingPipeline([new ShippingAdjuster(Options.Create(new ShippingOptions()))]);
-        Flash = new FlashSaleService(payments.Factory, payments.Clock, Pricing, Gate, Options.Create(new CheckoutOptions()));
-        Queries = new FlashSaleQueries(payments.Factory, payments.Clock);
+        Directory = new FlashSaleDirectory(payments.Factory, payments.Clock);
+        Flash = new FlashSaleService(payments.Factory, payments.Clock, Pricing, Gate, Options.Create(new CheckoutOptions()), Directory);
+        Queries = new FlashSaleQueries(payments.Factory, payments.Clock, Directory);
         Admin = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "admin-1"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
     }
@@ -32,6 +33,8 @@ public sealed class FlashTestBed : IAsyncDisposable
     public DateTimeOffset Now => Pay.Clock.GetUtcNow();
 
     public FlashSaleGate Gate { get; }
+
+    public FlashSaleDirectory Directory { get; }
 
     public PricingPipeline Pricing { get; }
 
