@@ -12,7 +12,8 @@ public static class FlashSaleRegistration
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<FlashSaleOptions>>().Value;
-            return new FlashSaleGate(sp.GetRequiredService<TimeProvider>(), Math.Max(1, o.ConcurrentReservationsPerItem), o.SoldOutRecheck);
+            var concurrency = o.ConcurrentReservationsPerItem ?? FlashSaleOptions.DefaultConcurrency(sp.GetRequiredService<Data.DatabaseInfo>().Provider);
+            return new FlashSaleGate(sp.GetRequiredService<TimeProvider>(), Math.Max(1, concurrency), o.SoldOutRecheck);
         });
         services.AddSingleton<FlashSaleDirectory>();
         services.AddSingleton<FlashSaleService>();

@@ -14,10 +14,11 @@ namespace SocialStore.Tests.Domain.FlashSales;
 /// <summary>A migrated database with the payment services (<see cref="PaymentTestBed"/>) and the flash-sale services on one clock.</summary>
 public sealed class FlashTestBed : IAsyncDisposable
 {
-    private FlashTestBed(PaymentTestBed payments, int gateSlots)
+    private FlashTestBed(PaymentTestBed payments, int? gateSlots)
     {
         Pay = payments;
-        Gate = new FlashSaleGate(payments.Clock, gateSlots, TimeSpan.FromSeconds(5));
+        gateSlots ??= FlashSaleOptions.DefaultConcurrency(payments.Db.Provider);
+        Gate = new FlashSaleGate(payments.Clock, gateSlots.Value, TimeSpan.FromSeconds(5));
         Pricing = new PricingPipeline([new ShippingAdjuster(Options.Create(new ShippingOptions()))]);
         Directory = new FlashSaleDirectory(payments.Factory, payments.Clock);
         Flash = new FlashSaleService(payments.Factory, payments.Clock, Pricing, Gate, Options.Create(new CheckoutOptions()), Directory);
@@ -44,7 +45,7 @@ public sealed class FlashTestBed : IAsyncDisposable
 
     public ClaimsPrincipal Admin { get; }
 
-    public static async Task<FlashTestBed> CreateAsync(DatabaseProvider provider, int gateSlots = 8) =>
+    public static async Task<FlashTestBed> CreateAsync(DatabaseProvider provider, int? gateSlots = null) =>
         new(await PaymentTestBed.CreateAsync(provider), gateSlots);
 
     public async Task<(long ProductId, long SkuId)> ProductAsync(string title = "限量面霜", decimal price = 199m, int stock = 500)
