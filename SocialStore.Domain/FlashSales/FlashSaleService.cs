@@ -106,33 +106,18 @@ public sealed class FlashSaleService(
         if (!CheckoutService.IsWellFormedKey(request.CheckoutKey)) throw new DomainException(FlashSaleErrors.SoldOut);
         if (gate.IsSoldOut(request.ItemId)) throw new DomainException(FlashSaleErrors.SoldOut);
 
-        Offer offer;
-        Address address;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            offer = await db.FlashSaleItems.AsNoTracking().Where(i => i.Id == request.ItemId)
-                .Join(db.FlashSaleSlots, i => i.SlotId, s => s.Id, (i, s) => new { i, s })
-                .Join(db.Skus, x => x.i.SkuId, k => k.Id, (x, k) => new { x.i, x.s, k })
-                .Join(db.Products, x => x.i.ProductId, p => p.Id, (x, p) => new Offer(
-                    x.i.Id, x.i.ProductId, x.i.SkuId, x.i.Price, x.i.PerUserLimit, x.s.StartsAt, x.s.EndsAt,
-                    p.Title, x.k.Key, p.CoverKey ?? "", p.Currency))
-                .FirstOrDefaultAsync(cancellationToken)
-                ?? throw new DomainException(FlashSaleErrors.Ended);
-            var now = clock.GetUtcNow();
-            if (now < offer.StartsAt) throw new DomainException(FlashSaleErrors.NotStarted);
-            if (now >= offer.EndsAt) throw new DomainException(FlashSaleErrors.Ended);
-            if (request.Quantity < 1 || request.Quantity > offer.PerUserLimit) throw new DomainException(FlashSaleErrors.LimitReached, offer.PerUserLimit);
-            address = await db.Addresses.AsNoTracking().Where(a => a.UserId == request.BuyerId && (request.AddressId == null || a.Id == request.AddressId))
-                .OrderByDescending(a => a.IsDefault).ThenByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new DomainException(FlashSaleErrors.AddressRequired);
-        }
+        var offer = await OfferAsync(request.ItemId, cancellationToken) ?? throw new DomainException(FlashSaleErrors.Ended);
+        var now = clock.GetUtcNow();
+        if (now < offer.StartsAt) throw new DomainException(FlashSaleErrors.NotStarted);
+        if (now >= offer.EndsAt) throw new DomainException(FlashSaleErrors.Ended);
+        if (request.Quantity < 1 || request.Quantity > offer.PerUserLimit) throw new DomainException(FlashSaleErrors.LimitReached, offer.PerUserLimit);
 
         using var turn = await gate.EnterAsync(request.ItemId, cancellationToken) ?? throw new DomainException(FlashSaleErrors.SoldOut);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DbTransactions.RunAsync(dbFactory, (db, ct) => ReserveAsync(db, request, offer, address, ct), cancellationToken);
+                return await DbTransactions.RunAsync(dbFactory, (db, ct) => ReserveAsync(db, request, offer, ct), cancellationToken);
             }
             catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
             {
@@ -144,14 +129,36 @@ public sealed class FlashSaleService(
         }
     }
 
+    /// <summary>An item's price, cap, times and labels. Items are never edited once added, so each is read once per process.</summary>
+    private async Task<Offer?> OfferAsync(long itemId, CancellationToken cancellationToken)
+    {
+        if (offers.TryGetValue(itemId, out var cached)) return cached;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var offer = await db.FlashSaleItems.AsNoTracking().Where(i => i.Id == itemId)
+            .Join(db.FlashSaleSlots, i => i.SlotId, s => s.Id, (i, s) => new { i, s })
+            .Join(db.Skus, x => x.i.SkuId, k => k.Id, (x, k) => new { x.i, x.s, k })
+            .Join(db.Products, x => x.i.ProductId, p => p.Id, (x, p) => new Offer(
+                x.i.Id, x.i.ProductId, x.i.SkuId, x.i.Price, x.i.PerUserLimit, x.s.StartsAt, x.s.EndsAt,
+                p.Title, x.k.Key, p.CoverKey ?? "", p.Currency))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (offer is not null && offers.Count < MaxCachedOffers) offers[itemId] = offer;
+        return offer;
+    }
+
+    private const int MaxCachedOffers = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Offer> offers = new();
+
     private sealed record Offer(
         long ItemId, long ProductId, long SkuId, decimal Price, int PerUserLimit, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
         string ProductTitle, string SkuKey, string CoverKey, string Currency);
 
-    private async Task<FlashReservationResult> ReserveAsync(
-        SocialStoreDbContext db, FlashReservationRequest request, Offer offer, Address address, CancellationToken ct)
+    private async Task<FlashReservationResult> ReserveAsync(SocialStoreDbContext db, FlashReservationRequest request, Offer offer, CancellationToken ct)
     {
         if (await FindAsync(db, request, ct) is { } existing) return existing;
+        // Read only by requests the gate let through: a burst after the slot emptied costs the database nothing.
+        var address = await db.Addresses.AsNoTracking().Where(a => a.UserId == request.BuyerId && (request.AddressId == null || a.Id == request.AddressId))
+            .OrderByDescending(a => a.IsDefault).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(FlashSaleErrors.AddressRequired);
         var now = clock.GetUtcNow();
         var n = request.Quantity;
         var limit = offer.PerUserLimit;
