@@ -95,8 +95,22 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
             .Join(db.Skus, x => x.i.SkuId, k => k.Id, (x, k) => new { x.i, x.s, k })
             .Join(db.Products.Where(p => p.Status == ProductStatus.OnSale), x => x.i.ProductId, p => p.Id, (x, p) => new
             {
-                x.i.Id, x.i.SlotId, SlotTitle = x.s.Title, x.i.ProductId, p.Title, p.CoverKey, x.i.SkuId, x.k.Key, x.i.Price,
-                SkuPrice = x.k.Price, p.Currency, x.s.StartsAt, x.s.EndsAt, x.i.Stock, x.i.Remaining, x.i.PerUserLimit,
+                x.i.Id,
+                x.i.SlotId,
+                SlotTitle = x.s.Title,
+                x.i.ProductId,
+                p.Title,
+                p.CoverKey,
+                x.i.SkuId,
+                x.k.Key,
+                x.i.Price,
+                SkuPrice = x.k.Price,
+                p.Currency,
+                x.s.StartsAt,
+                x.s.EndsAt,
+                x.i.Stock,
+                x.i.Remaining,
+                x.i.PerUserLimit,
             })
             .OrderBy(r => r.Id).ToListAsync(ct);
         var result = new List<FlashOffer>(rows.Count);
@@ -125,7 +139,16 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
             .Join(db.Skus, i => i.SkuId, k => k.Id, (i, k) => new { i, k })
             .Join(db.Products, x => x.i.ProductId, p => p.Id, (x, p) => new
             {
-                x.i.Id, x.i.SlotId, x.i.ProductId, p.Title, x.k.Key, x.i.Price, SkuPrice = x.k.Price, x.i.Stock, x.i.Remaining, x.i.PerUserLimit,
+                x.i.Id,
+                x.i.SlotId,
+                x.i.ProductId,
+                p.Title,
+                x.k.Key,
+                x.i.Price,
+                SkuPrice = x.k.Price,
+                x.i.Stock,
+                x.i.Remaining,
+                x.i.PerUserLimit,
                 Sold = db.FlashSaleReservations.Where(r => r.ItemId == x.i.Id && r.ReturnedAt == null).Sum(r => (int?)r.Quantity) ?? 0,
                 PaidOrders = db.FlashSaleReservations.Count(r => r.ItemId == x.i.Id
                     && db.Orders.Any(o => o.Id == r.OrderId && o.PaidAt != null)),

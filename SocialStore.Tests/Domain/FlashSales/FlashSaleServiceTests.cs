@@ -251,9 +251,22 @@ public class FlashSaleServiceTests
                 var at = bed.Now.AddDays(-daysAgo);
                 db.Orders.Add(new Order
                 {
-                    Number = OrderNumbers.New(at), BuyerId = buyer, CheckoutKey = Guid.NewGuid().ToString("N"), Status = OrderStatus.Completed,
-                    Currency = "CNY", Subtotal = price, Total = price, Recipient = "张三", Mobile = "13800138000", Province = "上海市", City = "上海市",
-                    District = "徐汇区", AddressDetail = "1 号", CreatedAt = at, PayBy = at.AddMinutes(15), PaidAt = at,
+                    Number = OrderNumbers.New(at),
+                    BuyerId = buyer,
+                    CheckoutKey = Guid.NewGuid().ToString("N"),
+                    Status = OrderStatus.Completed,
+                    Currency = "CNY",
+                    Subtotal = price,
+                    Total = price,
+                    Recipient = "张三",
+                    Mobile = "13800138000",
+                    Province = "上海市",
+                    City = "上海市",
+                    District = "徐汇区",
+                    AddressDetail = "1 号",
+                    CreatedAt = at,
+                    PayBy = at.AddMinutes(15),
+                    PaidAt = at,
                     Lines = { new OrderLine { ProductId = productId, SkuId = skuId, ProductTitle = "x", SkuLabel = "", CoverKey = "", UnitPrice = price, Quantity = 1, Subtotal = price, Payable = price } },
                 });
                 return await db.SaveChangesAsync();
