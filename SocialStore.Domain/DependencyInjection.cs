@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.GroupBuys;
+using SocialStore.Domain.FlashSales;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Moderation;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddGroupBuys(configuration);
         services.AddModeration(configuration);
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
+        services.AddFlashSales(configuration);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Ordering;
 
@@ -23,5 +24,23 @@ public static class ReferencePrices
         return db.Skus.Where(s => s.IsActive && s.OriginalPrice > s.Price
             && db.OrderLines.Any(l => l.SkuId == s.Id && l.UnitPrice == s.OriginalPrice && l.RefundState != RefundState.Refunded
                 && db.Orders.Any(o => o.Id == l.OrderId && o.PaidAt != null && o.PaidAt >= since && o.Status != OrderStatus.Cancelled)));
+    }
+
+    /// <summary>
+    /// The lowest unit price each SKU was really paid at in the <see cref="Window"/> before <paramref name="until"/> (the
+    /// order paid and not cancelled, the line not refunded); SKUs without such a sale are absent. A promotion's
+    /// reference price is the lower of this and the listed price (flash sales, ADR-036).
+    /// </summary>
+    public static async Task<Dictionary<long, decimal>> LowestPaidAsync(
+        SocialStoreDbContext db, IReadOnlyCollection<long> skuIds, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (skuIds.Count == 0) return [];
+        var since = until - Window;
+        var rows = await db.OrderLines.AsNoTracking()
+            .Where(l => skuIds.Contains(l.SkuId) && l.RefundState != RefundState.Refunded
+                && db.Orders.Any(o => o.Id == l.OrderId && o.PaidAt != null && o.PaidAt >= since && o.PaidAt < until && o.Status != OrderStatus.Cancelled))
+            .GroupBy(l => l.SkuId).Select(g => new { SkuId = g.Key, Low = g.Min(l => l.UnitPrice) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.SkuId, r => r.Low);
     }
 }

@@ -103,6 +103,13 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.Coupons.CouponTemplateProduct> CouponTemplateProducts => Set<SocialStore.Domain.Coupons.CouponTemplateProduct>();
 
     public DbSet<SocialStore.Domain.Coupons.Coupon> Coupons => Set<SocialStore.Domain.Coupons.Coupon>();
+    public DbSet<SocialStore.Domain.FlashSales.FlashSaleSlot> FlashSaleSlots => Set<SocialStore.Domain.FlashSales.FlashSaleSlot>();
+
+    public DbSet<SocialStore.Domain.FlashSales.FlashSaleItem> FlashSaleItems => Set<SocialStore.Domain.FlashSales.FlashSaleItem>();
+
+    public DbSet<SocialStore.Domain.FlashSales.FlashSaleQuota> FlashSaleQuotas => Set<SocialStore.Domain.FlashSales.FlashSaleQuota>();
+
+    public DbSet<SocialStore.Domain.FlashSales.FlashSaleReservation> FlashSaleReservations => Set<SocialStore.Domain.FlashSales.FlashSaleReservation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -122,6 +122,7 @@ public static class SocialStoreHosting
         app.MapOrderEndpoints();
         app.MapGroupBuyEndpoints();
         app.MapCouponEndpoints();
+        app.MapFlashSaleEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }

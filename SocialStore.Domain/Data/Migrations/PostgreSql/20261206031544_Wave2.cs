@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialStore.Domain.Data.Migrations.SqlServer
+namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Wave2 : Migration
@@ -14,21 +15,21 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<bool>(
                 name: "IsHidden",
                 table: "Reviews",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsHidden",
                 table: "ProductQuestion",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsHidden",
                 table: "ProductAnswer",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -43,24 +44,24 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Threshold = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    PercentOff = table.Column<int>(type: "int", nullable: false),
-                    Cap = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Scope = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    CategoryId = table.Column<int>(type: "int", nullable: true),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ValidDays = table.Column<int>(type: "int", nullable: true),
-                    TotalLimit = table.Column<int>(type: "int", nullable: false),
-                    Issued = table.Column<int>(type: "int", nullable: false),
-                    PerUserLimit = table.Column<int>(type: "int", nullable: false),
-                    Paused = table.Column<bool>(type: "bit", nullable: false),
-                    GrantOnly = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Threshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    PercentOff = table.Column<int>(type: "integer", nullable: false),
+                    Cap = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidDays = table.Column<int>(type: "integer", nullable: true),
+                    TotalLimit = table.Column<int>(type: "integer", nullable: false),
+                    Issued = table.Column<int>(type: "integer", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "integer", nullable: false),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    GrantOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,24 +75,41 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlashSaleSlots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleSlots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyCampaigns",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
                     SkuId = table.Column<long>(type: "bigint", nullable: false),
-                    GroupPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    GroupSize = table.Column<int>(type: "int", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "int", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Stock = table.Column<int>(type: "int", nullable: false),
-                    InitialStock = table.Column<int>(type: "int", nullable: false),
-                    PerUserLimit = table.Column<int>(type: "int", nullable: false),
-                    IsPaused = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    GroupPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    GroupSize = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    InitialStock = table.Column<int>(type: "integer", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "integer", nullable: false),
+                    IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,18 +133,18 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TargetType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TargetKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    TargetAuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    ReportCount = table.Column<int>(type: "int", nullable: false),
-                    LatestReason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AutoHidden = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TargetType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TargetKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TargetAuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    ReportCount = table.Column<int>(type: "integer", nullable: false),
+                    LatestReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AutoHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastDecisionId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -139,7 +157,7 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     ShareLinkId = table.Column<long>(type: "bigint", nullable: false),
-                    ClientKey = table.Column<string>(type: "nvarchar(44)", maxLength: 44, nullable: false),
+                    ClientKey = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false),
                     Window = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -157,9 +175,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "UserSanction",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    MutedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    BannedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MutedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,19 +195,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TemplateId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ClaimSeq = table.Column<int>(type: "int", nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ValidFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ValidUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ClaimSeq = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
-                    Discount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    LockedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Discount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -239,21 +257,57 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlashSaleItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SlotId = table.Column<long>(type: "bigint", nullable: false),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    SkuId = table.Column<long>(type: "bigint", nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    Remaining = table.Column<int>(type: "integer", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleItems_FlashSaleSlots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "FlashSaleSlots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleItems_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleItems_Skus_SkuId",
+                        column: x => x.SkuId,
+                        principalTable: "Skus",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyGroups",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    LeaderId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Size = table.Column<int>(type: "int", nullable: false),
-                    Taken = table.Column<int>(type: "int", nullable: false),
-                    PaidCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    LeaderId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    PaidCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -271,19 +325,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReviewableId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    ModeratorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    MuteDays = table.Column<int>(type: "int", nullable: true),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    HideThreshold = table.Column<double>(type: "float", nullable: false),
-                    IsAppealDecision = table.Column<bool>(type: "bit", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AppealedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AppealText = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    ModeratorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    MuteDays = table.Column<int>(type: "integer", nullable: true),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    HideThreshold = table.Column<double>(type: "double precision", nullable: false),
+                    IsAppealDecision = table.Column<bool>(type: "boolean", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AppealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AppealText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,15 +361,15 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReviewableId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    ReporterId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Weight = table.Column<double>(type: "float", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Upheld = table.Column<bool>(type: "bit", nullable: true)
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    ReporterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Weight = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Upheld = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -335,18 +389,75 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlashSaleQuotas",
+                columns: table => new
+                {
+                    ItemId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleQuotas", x => new { x.ItemId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_FlashSaleQuotas_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleQuotas_FlashSaleItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "FlashSaleItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FlashSaleReservations",
+                columns: table => new
+                {
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleReservations", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleReservations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_FlashSaleReservations_FlashSaleItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "FlashSaleItems",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_FlashSaleReservations_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyMembers",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     GroupId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RefundedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -411,6 +522,42 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "IX_CouponTemplates_Paused_EndsAt",
                 table: "CouponTemplates",
                 columns: new[] { "Paused", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleItems_ProductId",
+                table: "FlashSaleItems",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleItems_SkuId",
+                table: "FlashSaleItems",
+                column: "SkuId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleItems_SlotId_SkuId",
+                table: "FlashSaleItems",
+                columns: new[] { "SlotId", "SkuId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleQuotas_UserId",
+                table: "FlashSaleQuotas",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleReservations_ItemId",
+                table: "FlashSaleReservations",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleReservations_UserId",
+                table: "FlashSaleReservations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleSlots_EndsAt_StartsAt",
+                table: "FlashSaleSlots",
+                columns: new[] { "EndsAt", "StartsAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GroupBuyCampaigns_ProductId_EndsAt",
@@ -509,6 +656,12 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "CouponTemplateProducts");
 
             migrationBuilder.DropTable(
+                name: "FlashSaleQuotas");
+
+            migrationBuilder.DropTable(
+                name: "FlashSaleReservations");
+
+            migrationBuilder.DropTable(
                 name: "GroupBuyMembers");
 
             migrationBuilder.DropTable(
@@ -527,10 +680,16 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "CouponTemplates");
 
             migrationBuilder.DropTable(
+                name: "FlashSaleItems");
+
+            migrationBuilder.DropTable(
                 name: "GroupBuyGroups");
 
             migrationBuilder.DropTable(
                 name: "Reviewable");
+
+            migrationBuilder.DropTable(
+                name: "FlashSaleSlots");
 
             migrationBuilder.DropTable(
                 name: "GroupBuyCampaigns");

@@ -73,6 +73,23 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlashSaleSlots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleSlots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyCampaigns",
                 columns: table => new
                 {
@@ -238,6 +255,42 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlashSaleItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SlotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SkuId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Price = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    Stock = table.Column<int>(type: "INTEGER", nullable: false),
+                    Remaining = table.Column<int>(type: "INTEGER", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleItems_FlashSaleSlots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "FlashSaleSlots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleItems_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleItems_Skus_SkuId",
+                        column: x => x.SkuId,
+                        principalTable: "Skus",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyGroups",
                 columns: table => new
                 {
@@ -334,6 +387,63 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FlashSaleQuotas",
+                columns: table => new
+                {
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleQuotas", x => new { x.ItemId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_FlashSaleQuotas_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleQuotas_FlashSaleItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "FlashSaleItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FlashSaleReservations",
+                columns: table => new
+                {
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FlashSaleReservations", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_FlashSaleReservations_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_FlashSaleReservations_FlashSaleItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "FlashSaleItems",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_FlashSaleReservations_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupBuyMembers",
                 columns: table => new
                 {
@@ -410,6 +520,42 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "IX_CouponTemplates_Paused_EndsAt",
                 table: "CouponTemplates",
                 columns: new[] { "Paused", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleItems_ProductId",
+                table: "FlashSaleItems",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleItems_SkuId",
+                table: "FlashSaleItems",
+                column: "SkuId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleItems_SlotId_SkuId",
+                table: "FlashSaleItems",
+                columns: new[] { "SlotId", "SkuId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleQuotas_UserId",
+                table: "FlashSaleQuotas",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleReservations_ItemId",
+                table: "FlashSaleReservations",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleReservations_UserId",
+                table: "FlashSaleReservations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FlashSaleSlots_EndsAt_StartsAt",
+                table: "FlashSaleSlots",
+                columns: new[] { "EndsAt", "StartsAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GroupBuyCampaigns_ProductId_EndsAt",
@@ -508,6 +654,12 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "CouponTemplateProducts");
 
             migrationBuilder.DropTable(
+                name: "FlashSaleQuotas");
+
+            migrationBuilder.DropTable(
+                name: "FlashSaleReservations");
+
+            migrationBuilder.DropTable(
                 name: "GroupBuyMembers");
 
             migrationBuilder.DropTable(
@@ -526,10 +678,16 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "CouponTemplates");
 
             migrationBuilder.DropTable(
+                name: "FlashSaleItems");
+
+            migrationBuilder.DropTable(
                 name: "GroupBuyGroups");
 
             migrationBuilder.DropTable(
                 name: "Reviewable");
+
+            migrationBuilder.DropTable(
+                name: "FlashSaleSlots");
 
             migrationBuilder.DropTable(
                 name: "GroupBuyCampaigns");
