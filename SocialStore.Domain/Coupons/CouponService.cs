@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
@@ -94,13 +95,30 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
         };
         db.CouponTemplates.Add(template);
         await db.SaveChangesAsync(ct);
+        claimableSince = null;
         return template.Id;
     }
 
     public async Task<bool> SetPausedAsync(long templateId, bool paused, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CouponTemplates.Where(t => t.Id == templateId && t.Paused != paused).ExecuteUpdateAsync(s => s.SetProperty(t => t.Paused, paused), ct) == 1;
+        var changed = await db.CouponTemplates.Where(t => t.Id == templateId && t.Paused != paused).ExecuteUpdateAsync(s => s.SetProperty(t => t.Paused, paused), ct) == 1;
+        claimableSince = null;
+        return changed;
+    }
+
+    // Whether any campaign is claimable at all, kept for 30 s and forgotten at once when this process creates or
+    // pauses one: when none is (most of the time on most shops), product pages spend no round trip on coupons.
+    private static readonly TimeSpan ClaimableMaxAge = TimeSpan.FromSeconds(30);
+    private volatile StrongBox<(bool Any, DateTimeOffset At)>? claimableSince;
+
+    private async Task<bool> AnyClaimableAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (claimableSince is { } known && now >= known.Value.At && now - known.Value.At <= ClaimableMaxAge) return known.Value.Any;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var any = await db.CouponTemplates.AnyAsync(t => !t.Paused && !t.GrantOnly && t.EndsAt > now, ct);
+        claimableSince = new StrongBox<(bool, DateTimeOffset)>((any, now));
+        return any;
     }
 
     /// <summary>Claims one coupon of a campaign for a person (from a page, or granted by a campaign).</summary>
@@ -165,16 +183,15 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
+        if (!await AnyClaimableAsync(now, ct)) return [];
         var query = db.CouponTemplates.AsNoTracking().Where(t => !t.Paused && !t.GrantOnly && t.StartsAt <= now && t.EndsAt > now);
         if (productId is { } pid)
         {
-            var product = await db.Products.Where(p => p.Id == pid)
-                .Select(p => new { p.CategoryId, Parent = db.Categories.Where(c => c.Id == p.CategoryId).Select(c => c.ParentId).FirstOrDefault() })
-                .FirstOrDefaultAsync(ct);
-            if (product is null) return [];
-            query = query.Where(t => t.Scope == CouponScope.AllProducts
-                || (t.Scope == CouponScope.Category && (t.CategoryId == product.CategoryId || t.CategoryId == product.Parent))
-                || (t.Scope == CouponScope.Products && t.Products.Any(p => p.ProductId == pid)));
+            // One round trip: the product's category (and its parent) are looked up inside the query.
+            query = query.Where(t => db.Products.Any(p => p.Id == pid) && (t.Scope == CouponScope.AllProducts
+                || (t.Scope == CouponScope.Category && db.Products.Any(p => p.Id == pid
+                    && (p.CategoryId == t.CategoryId || db.Categories.Any(c => c.Id == p.CategoryId && c.ParentId == t.CategoryId))))
+                || (t.Scope == CouponScope.Products && t.Products.Any(p => p.ProductId == pid))));
         }
         var rows = await query.OrderByDescending(t => t.Amount + t.Cap).ThenBy(t => t.Id).Take(50)
             .Select(t => new

@@ -35,12 +35,13 @@ public sealed record CampaignFigures(
 }
 
 /// <summary>Read models of group buys: the product panel, the group page and the back-office figures — counts of real rows.</summary>
-public sealed class GroupBuyQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
+public sealed class GroupBuyQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, GroupBuyDirectory directory)
 {
     public const int PanelGroups = 5;
 
     public async Task<GroupBuyPanelView?> PanelAsync(long productId, string? viewerId, CancellationToken cancellationToken)
     {
+        if (!await directory.ContainsAsync(productId, cancellationToken)) return null;
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await (from c in db.GroupBuyCampaigns

@@ -12,6 +12,7 @@ public static class GroupBuyRegistration
         services.AddOptions<GroupBuyOptions>().Bind(configuration.GetSection(GroupBuyOptions.Section));
         services.AddSingleton<GroupBuyService>();
         services.AddSingleton<GroupBuyQueries>();
+        services.AddSingleton<GroupBuyDirectory>();
         services.AddSingleton<GroupBuyNotifier>();
         services.AddSingleton<IOutboxHandler, GroupBuyRefundHandler>();
         services.AddSingleton<IOutboxHandler, GroupBuyChangedHandler>();

@@ -24,13 +24,14 @@ public sealed record GroupBuyOrder(long GroupId, long OrderId, string OrderNumbe
 /// refused rolls all of it back. What happens when the order is paid or cancelled is in <see cref="GroupBuyOrders"/>.
 /// </summary>
 public sealed class GroupBuyService(
-    IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, PricingPipeline pricing, IOptions<CheckoutOptions> checkout)
+    IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, PricingPipeline pricing, IOptions<CheckoutOptions> checkout,
+    GroupBuyDirectory directory)
 {
     public async Task<long> CreateCampaignAsync(ClaimsPrincipal actor, CampaignInput input, CancellationToken cancellationToken)
     {
         var adminId = Roles.RequireAdmin(actor, GroupBuyErrors.AdminOnly);
         ValidateShape(input);
-        return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+        var id = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var sku = await db.Skus.AsNoTracking().FirstOrDefaultAsync(s => s.Id == input.SkuId && s.IsActive, ct)
                 ?? throw new DomainException(GroupBuyErrors.SkuInvalid);
@@ -55,6 +56,8 @@ public sealed class GroupBuyService(
             await db.SaveChangesAsync(ct);
             return campaign.Id;
         }, cancellationToken);
+        directory.Invalidate();
+        return id;
     }
 
     /// <summary>The checks that need no database: price, size, time limit, window, stock and limit ranges.</summary>

@@ -51,6 +51,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Moderation.Report), typeof(SocialStore.Domain.Moderation.Reviewable),
         typeof(SocialStore.Domain.Moderation.ModerationDecision), typeof(SocialStore.Domain.Moderation.UserSanction),
         typeof(SocialStore.Domain.Coupons.Coupon),
+        typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
+        typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
     };
 
     /// <summary>
@@ -121,6 +123,13 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         await WriteAsync("addresses.json", db.Addresses.AsNoTracking().Where(a => a.UserId == userId));
         await WriteAsync("coupons.json", db.Coupons.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id)
             .Select(c => new { c.Id, Campaign = c.Template!.Name, c.Source, c.State, c.ClaimedAt, c.ValidFrom, c.ValidUntil, c.OrderId, c.Discount }));
+        await WriteAsync("group-buys.json", db.GroupBuyMembers.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.Id)
+            .Select(m => new { m.GroupId, m.OrderId, m.Status, m.JoinedAt, m.PaidAt, m.RefundedAt }));
+        await WriteAsync("flash-sales.json", db.Set<SocialStore.Domain.FlashSales.FlashSaleReservation>().AsNoTracking().Where(r => r.UserId == userId)
+            .OrderBy(r => r.OrderId)
+            .Select(r => new { r.OrderId, r.ItemId, r.Quantity, r.CreatedAt, r.ReturnedAt }));
+        await WriteAsync("flash-sale-limits.json", db.Set<SocialStore.Domain.FlashSales.FlashSaleQuota>().AsNoTracking().Where(q => q.UserId == userId)
+            .Select(q => new { q.ItemId, q.Count }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

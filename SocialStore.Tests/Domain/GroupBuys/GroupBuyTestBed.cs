@@ -39,8 +39,9 @@ public sealed class GroupBuyTestBed : IAsyncDisposable
         Callbacks = new PaymentCallbackProcessor(db.Factory, Sandbox, Clock, Signal);
         Sweeper = new UnpaidOrderSweeper(db.Factory, Clock, Signal);
         var pricing = new PricingPipeline([new ShippingAdjuster(Options.Create(new ShippingOptions()))]);
-        Service = new GroupBuyService(db.Factory, Clock, pricing, Options.Create(new CheckoutOptions()));
-        Queries = new GroupBuyQueries(db.Factory, Clock);
+        var directory = new GroupBuyDirectory(db.Factory, Clock);
+        Service = new GroupBuyService(db.Factory, Clock, pricing, Options.Create(new CheckoutOptions()), directory);
+        Queries = new GroupBuyQueries(db.Factory, Clock, directory);
         Expirer = new GroupBuyExpirer(db.Factory, Clock, Signal);
         Notifier = new GroupBuyNotifier();
         var notifications = new NotificationService(db.Factory, Clock, new InProcessNotificationBus());
