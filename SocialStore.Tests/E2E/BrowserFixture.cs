@@ -57,7 +57,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// The browser tests run on their own, after the other collections: their in-process servers share the test host's
+/// thread pool, and a contention test's hundreds of concurrent SQLite writers (which wait out a busy database by
+/// sleeping on their thread) could otherwise hold a page's requests long enough for the browser to time out.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class E2ECollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "e2e";
