@@ -3,6 +3,7 @@ namespace SocialStore.Domain.Coupons;
 /// <summary>Resource keys of the coupon rules (the Web project's CouponResource gives the messages).</summary>
 public static class CouponErrors
 {
+    public const string AdminOnly = "Coupon.AdminOnly";
     public const string NotFound = "Coupon.NotFound";
     public const string NotStarted = "Coupon.NotStarted";
     public const string Ended = "Coupon.Ended";

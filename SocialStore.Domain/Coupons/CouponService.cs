@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Identity;
 
 namespace SocialStore.Domain.Coupons;
 
@@ -41,8 +43,9 @@ public sealed record ClaimResult(long CouponId, DateTimeOffset ValidUntil);
 /// </summary>
 public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<long> CreateAsync(CouponTemplateInput input, CancellationToken ct)
+    public async Task<long> CreateAsync(ClaimsPrincipal actor, CouponTemplateInput input, CancellationToken ct)
     {
+        Roles.RequireAdmin(actor, CouponErrors.AdminOnly);
         var name = (input.Name ?? "").Trim();
         if (name.Length is 0 or > CouponTemplate.NameMaxLength) throw new DomainException(CouponErrors.NameInvalid, CouponTemplate.NameMaxLength);
         if (!Fen(input.Threshold) || input.Threshold < 0 || input.Threshold > 1_000_000m) throw new DomainException(CouponErrors.ThresholdInvalid);
@@ -99,8 +102,9 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
         return template.Id;
     }
 
-    public async Task<bool> SetPausedAsync(long templateId, bool paused, CancellationToken ct)
+    public async Task<bool> SetPausedAsync(ClaimsPrincipal actor, long templateId, bool paused, CancellationToken ct)
     {
+        Roles.RequireAdmin(actor, CouponErrors.AdminOnly);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var changed = await db.CouponTemplates.Where(t => t.Id == templateId && t.Paused != paused).ExecuteUpdateAsync(s => s.SetProperty(t => t.Paused, paused), ct) == 1;
         claimableSince = null;
@@ -233,8 +237,9 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
     }
 
     /// <summary>Every campaign with its figures, counted from the wallet rows.</summary>
-    public async Task<IReadOnlyList<CouponTemplateFigures>> FiguresAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<CouponTemplateFigures>> FiguresAsync(ClaimsPrincipal actor, CancellationToken ct)
     {
+        Roles.RequireAdmin(actor, CouponErrors.AdminOnly);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.CouponTemplates.AsNoTracking().OrderByDescending(t => t.Id).Take(200)
             .Select(t => new

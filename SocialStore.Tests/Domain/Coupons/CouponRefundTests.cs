@@ -70,7 +70,7 @@ public sealed class CouponRefundTests : IDisposable
         Assert.Equal((order.Total, OrderStatus.Cancelled), (stored.RefundedAmount, stored.Status));
         var back = await bed.CouponAsync(coupon);
         Assert.Equal((CouponState.Available, (long?)null), (back.State, back.OrderId));
-        var figures = Assert.Single(await bed.Coupons.FiguresAsync(default));
+        var figures = Assert.Single(await bed.Coupons.FiguresAsync(CouponTestBed.Admin, default));
         Assert.Equal((1, 0, 0m), (figures.Claimed, figures.Used, figures.Cost));
     }
 }

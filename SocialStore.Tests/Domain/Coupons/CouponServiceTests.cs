@@ -56,7 +56,7 @@ public class CouponServiceTests : IAsyncLifetime
         Assert.Equal(100m, order.Total);
         await bed.MoveAsync(order.OrderId, OrderStatus.PendingPayment, OrderStatus.Paid, OrderActor.Gateway);
         Assert.Equal(CouponState.Used, (await bed.CouponAsync(id)).State);
-        var figures = Assert.Single(await bed.Coupons.FiguresAsync(default));
+        var figures = Assert.Single(await bed.Coupons.FiguresAsync(CouponTestBed.Admin, default));
         Assert.Equal((1, 1, 20m), (figures.Claimed, figures.Used, figures.Cost));
 
         // A full refund cancels the order: the coupon is back, once.
@@ -65,7 +65,7 @@ public class CouponServiceTests : IAsyncLifetime
         Assert.Equal((CouponState.Available, (long?)null, (decimal?)null), (back.State, back.OrderId, back.Discount));
         await CouponCheckout.OnOrderMovedAsync(await bed.Db.Factory.CreateDbContextAsync(), order.OrderId, OrderStatus.Cancelled, bed.Clock.GetUtcNow(), default);
         Assert.Equal(1, await bed.QueryAsync(db => db.Coupons.CountAsync()));
-        Assert.Equal(0, (await bed.Coupons.FiguresAsync(default))[0].Used);
+        Assert.Equal(0, (await bed.Coupons.FiguresAsync(CouponTestBed.Admin, default))[0].Used);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public class CouponServiceTests : IAsyncLifetime
     {
         var buyer = await bed.UserAsync("buyer");
         var paused = await bed.TemplateAsync(CouponTestBed.Input());
-        Assert.True(await bed.Coupons.SetPausedAsync(paused, true, default));
+        Assert.True(await bed.Coupons.SetPausedAsync(CouponTestBed.Admin, paused, true, default));
         var later = await bed.TemplateAsync(CouponTestBed.Input() with { StartsAt = CouponTestBed.Start.AddHours(1) });
         var one = await bed.TemplateAsync(CouponTestBed.Input(total: 1, perUser: 2));
         await bed.Coupons.ClaimAsync(buyer.Id, one, CouponSource.CouponCentre, default);
@@ -235,9 +235,27 @@ public class CouponServiceTests : IAsyncLifetime
     {
         var input = CouponTestBed.Input(kind, threshold, amount, percent, cap) with { Name = name };
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => bed.Coupons.CreateAsync(input, default));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => bed.Coupons.CreateAsync(CouponTestBed.Admin, input, default));
 
         Assert.Equal(code, ex.Code);
         Assert.Equal(0, await bed.QueryAsync(db => db.CouponTemplates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ManagingCampaigns_ByAShopperOrAModerator_IsRefusedAndChangesNothing()
+    {
+        var template = await bed.TemplateAsync(CouponTestBed.Input());
+        foreach (var role in new string?[] { null, SocialStore.Domain.Identity.Roles.Moderator })
+        {
+            var claims = new List<System.Security.Claims.Claim> { new(System.Security.Claims.ClaimTypes.NameIdentifier, "someone") };
+            if (role is not null) claims.Add(new(System.Security.Claims.ClaimTypes.Role, role));
+            var actor = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test"));
+
+            Assert.Equal(CouponErrors.AdminOnly, (await Assert.ThrowsAsync<DomainException>(() => bed.Coupons.CreateAsync(actor, CouponTestBed.Input(), default))).Code);
+            Assert.Equal(CouponErrors.AdminOnly, (await Assert.ThrowsAsync<DomainException>(() => bed.Coupons.SetPausedAsync(actor, template, true, default))).Code);
+            Assert.Equal(CouponErrors.AdminOnly, (await Assert.ThrowsAsync<DomainException>(() => bed.Coupons.FiguresAsync(actor, default))).Code);
+        }
+        Assert.Equal(1, await bed.QueryAsync(db => db.CouponTemplates.CountAsync()));
+        Assert.False(await bed.QueryAsync(db => db.CouponTemplates.Select(t => t.Paused).SingleAsync()));
     }
 }

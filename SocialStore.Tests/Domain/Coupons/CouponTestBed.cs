@@ -51,7 +51,11 @@ public sealed class CouponTestBed : IAsyncDisposable
         TimeSpan? length = null) =>
         new("满100减20", kind, threshold, amount, percent, cap, scope, categoryId, products ?? [], Start.AddHours(-1), Start + (length ?? TimeSpan.FromDays(7)), validDays, total, perUser);
 
-    public Task<long> TemplateAsync(CouponTemplateInput input) => Coupons.CreateAsync(input, default);
+    /// <summary>The admin the coupon campaigns are managed as.</summary>
+    public static readonly System.Security.Claims.ClaimsPrincipal Admin = new(new System.Security.Claims.ClaimsIdentity(
+        [new(System.Security.Claims.ClaimTypes.NameIdentifier, "coupon-admin"), new(System.Security.Claims.ClaimTypes.Role, SocialStore.Domain.Identity.Roles.Admin)], "test"));
+
+    public Task<long> TemplateAsync(CouponTemplateInput input) => Coupons.CreateAsync(Admin, input, default);
 
     /// <summary>A buyer with a default address and these SKUs in the cart.</summary>
     public async Task<long> PrepareBuyerAsync(string userId, params (long ProductId, long SkuId, decimal Price, int Quantity)[] lines)

@@ -38,9 +38,9 @@ public sealed class CouponJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var cream = await CatalogTestData.SimpleAsync(db, "云朵保湿面霜 50ml", 128m, stock: 20);
         var coupons = app.Services.GetRequiredService<CouponService>();
         var now = DateTimeOffset.UtcNow;
-        var template = await coupons.CreateAsync(new CouponTemplateInput("护肤满100减20", CouponKind.SpendAndSave, 100m, 20m, 0, 0m, CouponScope.AllProducts, null, [],
+        var template = await coupons.CreateAsync(Domain.Coupons.CouponTestBed.Admin, new CouponTemplateInput("护肤满100减20", CouponKind.SpendAndSave, 100m, 20m, 0, 0m, CouponScope.AllProducts, null, [],
             now.AddHours(-1), now.AddDays(7), null, 50, 1), default);
-        await coupons.CreateAsync(new CouponTemplateInput("新人八折券", CouponKind.PercentOff, 0m, 0m, 20, 15m, CouponScope.AllProducts, null, [],
+        await coupons.CreateAsync(Domain.Coupons.CouponTestBed.Admin, new CouponTemplateInput("新人八折券", CouponKind.PercentOff, 0m, 0m, 20, 15m, CouponScope.AllProducts, null, [],
             now.AddHours(-1), now.AddDays(7), 3, 50, 1), default);
         var buyer = await SocialApp.UserAsync(app, "cpn" + Guid.NewGuid().ToString("N")[..6], "小红");
         await using (var context = await db.CreateDbContextAsync())
