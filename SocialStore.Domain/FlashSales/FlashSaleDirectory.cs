@@ -9,6 +9,4 @@ public sealed class FlashSaleDirectory(IDbContextFactory<SocialStoreDbContext> d
 {
     protected override IQueryable<long> ProductIds(SocialStoreDbContext db, DateTimeOffset now) =>
         db.FlashSaleItems.AsNoTracking().Where(i => db.FlashSaleSlots.Any(s => s.Id == i.SlotId && s.EndsAt > now)).Select(i => i.ProductId);
-
-    public Task<bool> HasOffersAsync(long productId, CancellationToken cancellationToken) => ContainsAsync(productId, cancellationToken);
 }

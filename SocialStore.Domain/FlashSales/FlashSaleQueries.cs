@@ -55,7 +55,7 @@ public sealed class FlashSaleQueries(IDbContextFactory<SocialStoreDbContext> dbF
     public async Task<IReadOnlyList<FlashOffer>> ForProductAsync(long productId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!await directory.HasOffersAsync(productId, cancellationToken)) return [];
+        if (!await directory.ContainsAsync(productId, cancellationToken)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var offers = await OffersAsync(db, null, productId, now, cancellationToken);
         if (offers.Count == 0) return [];

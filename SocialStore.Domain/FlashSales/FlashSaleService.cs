@@ -156,8 +156,7 @@ public sealed class FlashSaleService(
     {
         if (await FindAsync(db, request, ct) is { } existing) return existing;
         // Read only by requests the gate let through: a burst after the slot emptied costs the database nothing.
-        var address = await db.Addresses.AsNoTracking().Where(a => a.UserId == request.BuyerId && (request.AddressId == null || a.Id == request.AddressId))
-            .OrderByDescending(a => a.IsDefault).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct)
+        var address = await AddressService.ForOrderAsync(db, request.BuyerId, request.AddressId, ct)
             ?? throw new DomainException(FlashSaleErrors.AddressRequired);
         var now = clock.GetUtcNow();
         var n = request.Quantity;

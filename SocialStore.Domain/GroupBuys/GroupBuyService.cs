@@ -128,8 +128,7 @@ public sealed class GroupBuyService(
             if (await db.GroupBuyMembers.AnyAsync(m => m.GroupId == g0 && m.UserId == buyerId, ct)) throw new DomainException(GroupBuyErrors.AlreadyMember);
             if (group.Taken >= group.Size) throw new DomainException(GroupBuyErrors.GroupFull);
         }
-        var address = await db.Addresses.AsNoTracking().Where(a => a.UserId == buyerId)
-            .OrderByDescending(a => a.IsDefault).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct)
+        var address = await AddressService.ForOrderAsync(db, buyerId, null, ct)
             ?? throw new DomainException(GroupBuyErrors.AddressRequired);
 
         // Campaign stock: one unit per seat. This row lock also queues the joins of this campaign, so the

@@ -49,6 +49,14 @@ public sealed class AddressService(IDbContextFactory<SocialStoreDbContext> dbFac
         return await ListAsync(db, userId, cancellationToken);
     }
 
+    /// <summary>
+    /// Where an order ships: the buyer's address <paramref name="addressId"/> when one was chosen, else their default,
+    /// else their newest; null when the buyer has none (or the chosen one is not theirs).
+    /// </summary>
+    internal static Task<Address?> ForOrderAsync(SocialStoreDbContext db, string buyerId, long? addressId, CancellationToken ct) =>
+        db.Addresses.AsNoTracking().Where(a => a.UserId == buyerId && (addressId == null || a.Id == addressId))
+            .OrderByDescending(a => a.IsDefault).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+
     internal static async Task<IReadOnlyList<Address>> ListAsync(SocialStoreDbContext db, string userId, CancellationToken ct) =>
         await db.Addresses.AsNoTracking().Where(a => a.UserId == userId)
             .OrderByDescending(a => a.IsDefault).ThenByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToListAsync(ct);

@@ -31,5 +31,8 @@ public class CartItem
 
     public static string UserOwner(string userId) => "u:" + userId;
 
+    /// <summary>The signed-in user of a <see cref="UserOwner"/> key; null for an anonymous cart.</summary>
+    public static string? UserIdOf(string ownerKey) => ownerKey.StartsWith("u:", StringComparison.Ordinal) ? ownerKey[2..] : null;
+
     public static string AnonymousOwner(string token) => "a:" + token;
 }

@@ -33,7 +33,7 @@ public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactor
         EnsureQuantity(quantity);
         var count = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
-            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, ownerKey.StartsWith("u:", StringComparison.Ordinal) ? ownerKey[2..] : null, clock.GetUtcNow(), ct);
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, CartItem.UserIdOf(ownerKey), clock.GetUtcNow(), ct);
             var sku = await BuyableSkuAsync(db, skuId, ct) ?? throw new DomainException(OrderErrors.SkuUnavailable, "");
             var now = clock.GetUtcNow();
             var line = await db.CartItems.FirstOrDefaultAsync(c => c.OwnerKey == ownerKey && c.SkuId == skuId, ct);

@@ -75,7 +75,7 @@ public sealed class CheckoutService(
         var lines = await CartService.LinesAsync(db, owner, request.SkuIds, ct);
         if (lines.Count == 0) throw new DomainException(OrderErrors.CartEmpty);
         await BuyerLimits.EnsureCanOrderAsync(db, buyerId, lines.Select(l => (l.ProductTitle, l.Quantity)), o, now, ct);
-        var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AddressId && a.UserId == buyerId, ct)
+        var address = await AddressService.ForOrderAsync(db, buyerId, request.AddressId, ct)
             ?? throw new DomainException(OrderErrors.AddressRequired);
         foreach (var line in lines)
         {
