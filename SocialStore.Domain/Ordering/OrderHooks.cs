@@ -17,4 +17,15 @@ public static class OrderHooks
         await Coupons.CouponCheckout.OnOrderMovedAsync(db, orderId, to, now, ct);
         await FlashSales.FlashSaleService.OnOrderMovedAsync(db, orderId, from, to, now, ct);
     }
+
+    /// <summary>
+    /// What else follows an approved line refund (partial or whole), in the refund's transaction, after the line's
+    /// refunded amount is recorded and before any move to Cancelled. Features that credited something for the line
+    /// (points, growth value, a commission) add one line here to reverse their share pro rata; idempotent per refund
+    /// request (a unique source per entry).
+    /// </summary>
+    public static Task OnLineRefundedAsync(SocialStoreDbContext db, long refundRequestId, long orderId, long orderLineId, decimal amount, DateTimeOffset now, CancellationToken ct)
+    {
+        return Task.CompletedTask;
+    }
 }

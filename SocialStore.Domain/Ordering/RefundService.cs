@@ -162,6 +162,7 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
                 Note = Note(ApprovedNote, amount, line.ProductTitle),
             });
             await db.SaveChangesAsync(ct);
+            await OrderHooks.OnLineRefundedAsync(db, request.Id, request.OrderId, request.OrderLineId, amount, now, ct);
 
             // Every line refunded in full: the order is over.
             var cancelled = false;
