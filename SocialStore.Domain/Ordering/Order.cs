@@ -136,6 +136,13 @@ public class OrderLine
     public decimal RefundedAmount { get; set; }
 
     public RefundState RefundState { get; set; }
+
+    /// <summary>What can still be refunded for this line.</summary>
+    public decimal RefundableLeft => Payable - RefundedAmount;
+
+    /// <summary>Whether the buyer may ask for a refund of this line while its order is in <paramref name="orderStatus"/>.</summary>
+    public bool CanRequestRefund(OrderStatus orderStatus) =>
+        OrderStateMachine.AcceptsRefunds(orderStatus) && RefundState is RefundState.None or RefundState.Rejected && RefundableLeft > 0;
 }
 
 /// <summary>One step of the pricing pipeline (shipping, a coupon, points …) with its signed amount.</summary>

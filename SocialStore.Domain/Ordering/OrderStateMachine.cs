@@ -33,5 +33,19 @@ public static class OrderStateMachine
         if (!CanMove(from, to, actor)) throw new DomainException(OrderErrors.TransitionNotAllowed, from, to);
     }
 
+    /// <summary>The statuses in which a buyer may ask for a line's refund: paid (not yet shipped) or delivered.</summary>
+    public static readonly OrderStatus[] RefundableStatuses = [OrderStatus.Paid, OrderStatus.Delivered];
+
+    public static bool AcceptsRefunds(OrderStatus status) => RefundableStatuses.Contains(status);
+
+    /// <summary>Whether the order waits for its payment (the gateway's move to Paid is still possible).</summary>
+    public static bool AwaitsPayment(OrderStatus status) => CanMove(status, OrderStatus.Paid, OrderActor.Gateway);
+
+    /// <summary>Whether the goods reached the buyer (delivered, or confirmed and completed): reviews open then.</summary>
+    public static bool GoodsReceived(OrderStatus status) => status is OrderStatus.Delivered or OrderStatus.Completed;
+
+    /// <summary>Whether the goods are still in the warehouse: paid, never shipped; a refund puts them back on the shelf.</summary>
+    public static bool GoodsNeverLeft(OrderStatus status) => status == OrderStatus.Paid;
+
     public static bool IsFinal(OrderStatus status) => status is OrderStatus.Completed or OrderStatus.Cancelled;
 }

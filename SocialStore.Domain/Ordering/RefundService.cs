@@ -38,9 +38,9 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
                 .Select(o => new { o.Id, o.Status }).FirstOrDefaultAsync(cancellationToken) ?? throw new DomainException(OrderErrors.NotFound);
             var line = await db.OrderLines.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lineId && l.OrderId == order.Id, cancellationToken)
                 ?? throw new DomainException(OrderErrors.NotFound);
-            if (order.Status is not (OrderStatus.Paid or OrderStatus.Delivered)) throw new DomainException(OrderErrors.RefundNotAllowed);
+            if (!OrderStateMachine.AcceptsRefunds(order.Status)) throw new DomainException(OrderErrors.RefundNotAllowed);
             if (line.RefundState is RefundState.Requested or RefundState.Refunded) throw new DomainException(OrderErrors.RefundExists);
-            if ((amount ?? line.Payable - line.RefundedAmount) > line.Payable - line.RefundedAmount) throw new DomainException(OrderErrors.RefundTooLarge, line.Payable - line.RefundedAmount);
+            if ((amount ?? line.RefundableLeft) > line.RefundableLeft) throw new DomainException(OrderErrors.RefundTooLarge, line.RefundableLeft);
             orderId = order.Id;
         }
 
@@ -52,15 +52,15 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
             // The claim: only one request per line can move it out of None/Rejected, and only while the order is refundable.
             var claimed = await db.OrderLines
                 .Where(l => l.Id == lineId && l.OrderId == orderId && (l.RefundState == RefundState.None || l.RefundState == RefundState.Rejected)
-                    && db.Orders.Any(o => o.Id == orderId && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Delivered)))
+                    && db.Orders.Any(o => o.Id == orderId && OrderStateMachine.RefundableStatuses.Contains(o.Status)))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.RefundState, RefundState.Requested), ct);
             if (claimed == 0)
             {
                 var state = await db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync(ct);
-                throw new DomainException(state is OrderStatus.Paid or OrderStatus.Delivered ? OrderErrors.RefundExists : OrderErrors.RefundNotAllowed);
+                throw new DomainException(OrderStateMachine.AcceptsRefunds(state) ? OrderErrors.RefundExists : OrderErrors.RefundNotAllowed);
             }
             var line = await db.OrderLines.AsNoTracking().SingleAsync(l => l.Id == lineId, ct);
-            var left = line.Payable - line.RefundedAmount;
+            var left = line.RefundableLeft;
             var value = amount ?? left;
             // Throwing rolls the claim back.
             if (value > left || value <= 0) throw new DomainException(OrderErrors.RefundTooLarge, left);
@@ -134,7 +134,7 @@ public sealed class RefundService(IDbContextFactory<SocialStoreDbContext> dbFact
             var now = clock.GetUtcNow();
             var order = await db.Orders.AsNoTracking().Where(o => o.Id == request.OrderId).Select(o => new { o.Status }).SingleAsync(ct);
             // Goods that never left (order still Paid) or came back go back on the shelf.
-            var restock = order.Status == OrderStatus.Paid || goodsReturned;
+            var restock = OrderStateMachine.GoodsNeverLeft(order.Status) || goodsReturned;
             var recorded = await db.RefundRequests.Where(r => r.Id == requestId && r.Status == RefundRequestStatus.Requested)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, RefundRequestStatus.Refunded)
