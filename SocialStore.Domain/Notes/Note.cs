@@ -18,6 +18,10 @@ public class Note
     public const int BodyMaxLength = 2000;
     public const int MaxImages = 9;
 
+    /// <summary>What the columns hold, in UTF-16 code units: a title or body within the grapheme limits can be longer (emoji sequences).</summary>
+    public const int TitleStoredMaxLength = 100;
+    public const int BodyStoredMaxLength = 8000;
+
     private readonly List<NoteImage> _images = [];
     private readonly List<NoteTopic> _topics = [];
     private readonly List<NoteProduct> _products = [];
@@ -172,13 +176,18 @@ public class Note
         CoverHeight = cover?.Height ?? 0;
     }
 
-    private static void Validate(string title, string body, int imageCount, bool requireComplete)
+    /// <summary>
+    /// The one check of a note's content (normalised text): a draft may be incomplete; a published note (or one
+    /// being published) needs a title, a body and an image. <see cref="NoteService"/> calls it before any query.
+    /// </summary>
+    public static void Validate(string title, string body, int imageCount, bool requireComplete)
     {
         if (requireComplete && title.Length == 0) throw new DomainException(NoteErrors.TitleRequired);
-        if (TextLength.Graphemes(title) > TitleMaxLength) throw new DomainException(NoteErrors.TitleTooLong, TitleMaxLength);
-        if (TextLength.Graphemes(body) > BodyMaxLength) throw new DomainException(NoteErrors.BodyTooLong, BodyMaxLength);
-        if (requireComplete && imageCount == 0) throw new DomainException(NoteErrors.ImageRequired);
+        if (TextLength.Graphemes(title) > TitleMaxLength || title.Length > TitleStoredMaxLength) throw new DomainException(NoteErrors.TitleTooLong, TitleMaxLength);
+        if (requireComplete && body.Length == 0) throw new DomainException(NoteErrors.BodyRequired);
+        if (TextLength.Graphemes(body) > BodyMaxLength || body.Length > BodyStoredMaxLength) throw new DomainException(NoteErrors.BodyTooLong, BodyMaxLength);
         if (imageCount > MaxImages) throw new DomainException(NoteErrors.TooManyImages, MaxImages);
+        if (requireComplete && imageCount == 0) throw new DomainException(NoteErrors.ImageRequired);
     }
 
     public void AddTopic(Topic topic)

@@ -8,8 +8,8 @@ public sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
 {
     public void Configure(EntityTypeBuilder<Note> builder)
     {
-        builder.Property(n => n.Title).HasMaxLength(100).IsRequired();
-        builder.Property(n => n.Body).HasMaxLength(8000).IsRequired();
+        builder.Property(n => n.Title).HasMaxLength(Note.TitleStoredMaxLength).IsRequired();
+        builder.Property(n => n.Body).HasMaxLength(Note.BodyStoredMaxLength).IsRequired();
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.CoverKey).HasMaxLength(200);
         builder.Property(n => n.AuthorId).HasMaxLength(450);

@@ -26,8 +26,6 @@ public sealed class NoteService(
     public const int SuggestionCount = 8;
 
     // Column sizes in UTF-16 units: the limits in graphemes fit plain text, not 20 family emoji.
-    private const int MaxStoredTitle = 100;
-    private const int MaxStoredBody = 8000;
     private const int MaxImageSide = 20_000;
 
     public Task<long> SaveDraftAsync(string authorId, long? noteId, NoteInput input, CancellationToken cancellationToken) =>
@@ -41,7 +39,7 @@ public sealed class NoteService(
     {
         var title = NormaliseTitle(input.Title);
         var body = CommentService.Normalise(input.Body);
-        CheckText(title, body, input.Images.Count, publish);
+        Note.Validate(title, body, input.Images.Count, publish);
         var images = CheckImages(input.Images);
         var productIds = input.ProductIds.Distinct().ToList();
         if (productIds.Count > Note.MaxProducts) throw new DomainException(NoteErrors.TooManyProducts, Note.MaxProducts);
@@ -204,18 +202,6 @@ public sealed class NoteService(
     /// <summary>The title as stored: one line, control characters removed, trimmed.</summary>
     public static string NormaliseTitle(string? title) =>
         string.IsNullOrEmpty(title) ? "" : new string(title.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
-
-    private static void CheckText(string title, string body, int imageCount, bool publish)
-    {
-        if (publish && title.Length == 0) throw new DomainException(NoteErrors.TitleRequired);
-        if (TextLength.Graphemes(title) > Note.TitleMaxLength || title.Length > MaxStoredTitle)
-            throw new DomainException(NoteErrors.TitleTooLong, Note.TitleMaxLength);
-        if (publish && body.Length == 0) throw new DomainException(NoteErrors.BodyRequired);
-        if (TextLength.Graphemes(body) > Note.BodyMaxLength || body.Length > MaxStoredBody)
-            throw new DomainException(NoteErrors.BodyTooLong, Note.BodyMaxLength);
-        if (imageCount > Note.MaxImages) throw new DomainException(NoteErrors.TooManyImages, Note.MaxImages);
-        if (publish && imageCount == 0) throw new DomainException(NoteErrors.ImageRequired);
-    }
 
     private static List<NoteImage> CheckImages(IReadOnlyList<NoteImageInput> images)
     {
