@@ -56,6 +56,7 @@ public sealed class BackOfficeJourneyTests(BrowserFixture browser) : IAsyncLifet
             {
                 // The side menu is hidden on a phone; the menu button opens the same links in a drawer.
                 await Assertions.Expect(page.Locator(".bo-side")).ToBeHiddenAsync();
+                await Assertions.Expect(page.Locator(".bo-menu[data-ready=true]")).ToBeAttachedAsync();
                 await page.Locator("[data-testid=admin-menu]").ClickAsync();
                 var drawerLink = page.Locator(".mud-drawer a[href='/admin/users']");
                 await Assertions.Expect(drawerLink).ToBeVisibleAsync();
