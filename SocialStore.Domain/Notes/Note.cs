@@ -51,7 +51,7 @@ public class Note
     /// <summary>What the note was before it was deleted, so a moderator's restore puts it back as it was.</summary>
     public NoteStatus? StatusBeforeDelete { get; private set; }
 
-    /// <summary>Discover's rank (see <see cref="Ranking"/>); recomputed when engagement changes and by the ranking worker.</summary>
+    /// <summary>Discover's rank (see <see cref="Ranking"/>); recomputed whenever its engagement changes (the score is fixed to the publish time, so it needs no periodic refresh).</summary>
     public double HotScore { get; private set; }
 
     // Cover facts are copied from the first image so the feed reads one row per card.

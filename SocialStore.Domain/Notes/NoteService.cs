@@ -185,7 +185,7 @@ public sealed class NoteService(
             .OrderByDescending(r => r.DeletedAt).ToList();
     }
 
-    /// <summary>Products on sale whose title contains the text, for tagging (the real search comes later).</summary>
+    /// <summary>Products on sale whose title contains the text, for tagging in the composer (a plain title match: the picker needs no ranking).</summary>
     public async Task<IReadOnlyList<ProductChip>> FindProductsToTagAsync(string? text, CancellationToken cancellationToken)
     {
         text = (text ?? "").Trim().ToLowerInvariant();
