@@ -194,18 +194,6 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         }, cancellationToken);
     }
 
-    public async Task AddImageAsync(ClaimsPrincipal actor, long productId, Stream content, CancellationToken cancellationToken)
-    {
-        EnsureAdmin(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken)
-            ?? throw new DomainException(CatalogErrors.ProductNotFound);
-        if (product.Images.Count >= Product.MaxImages) throw new DomainException(CatalogErrors.TooManyImages, Product.MaxImages);
-        var saved = await images.SaveAsync(content, cancellationToken);
-        product.SetImages([.. product.Images.OrderBy(i => i.Position), new ProductImage { StorageKey = saved.Key, Width = saved.Width, Height = saved.Height }]);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     public async Task RemoveImageAsync(ClaimsPrincipal actor, long productId, long imageId, CancellationToken cancellationToken)
     {
         EnsureAdmin(actor);

@@ -17,15 +17,6 @@ public static class DbErrors
         _ => false,
     };
 
-    /// <summary>A foreign key pointed at a row that is not there (e.g. a note deleted for good meanwhile).</summary>
-    public static bool IsForeignKeyViolation(Exception ex) => Innermost(ex) switch
-    {
-        SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode == 787,
-        PostgresException p => p.SqlState == PostgresErrorCodes.ForeignKeyViolation,
-        SqlException q => q.Number == 547,
-        _ => false,
-    };
-
     /// <summary>The database chose this transaction as a deadlock victim or could not serialise it: running it again is safe.</summary>
     public static bool IsTransient(Exception ex) => Innermost(ex) switch
     {

@@ -99,10 +99,6 @@ public sealed class FeedQueries(IDbContextFactory<SocialStoreDbContext> dbFactor
     public Task<FeedPage> TopicAsync(int topicId, FeedCursor? after, int pageSize, CancellationToken cancellationToken) =>
         NewestAsync(db => db.Notes.Where(n => n.Topics.Any(t => t.TopicId == topicId)), after, pageSize, cancellationToken);
 
-    /// <summary>An author's notes, newest first.</summary>
-    public Task<FeedPage> AuthorAsync(string authorId, FeedCursor? after, int pageSize, CancellationToken cancellationToken) =>
-        NewestAsync(db => db.Notes.Where(n => n.AuthorId == authorId), after, pageSize, cancellationToken);
-
     private async Task<FeedPage> NewestAsync(Func<SocialStoreDbContext, IQueryable<Note>> source, FeedCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, 60);

@@ -151,14 +151,6 @@ public sealed class OrderQueries(IDbContextFactory<SocialStoreDbContext> dbFacto
         return await RowsAsync(db, Filter(db, filter).OrderByDescending(o => o.Id).Take(ExportLimit), cancellationToken);
     }
 
-    /// <summary>Pending after-sales requests across all orders, oldest first (the admin's to-do list).</summary>
-    public async Task<int> AdminOpenRefundCountAsync(ClaimsPrincipal actor, CancellationToken cancellationToken)
-    {
-        OrderService.EnsureAdmin(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RefundRequests.CountAsync(r => r.Status == RefundRequestStatus.Requested, cancellationToken);
-    }
-
     private static IQueryable<Order> Filter(SocialStoreDbContext db, AdminOrderFilter filter)
     {
         var query = db.Orders.AsNoTracking();

@@ -93,12 +93,6 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
         return result;
     }
 
-    public async Task<bool> HasLikedNoteAsync(string userId, long noteId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.NoteLikes.AnyAsync(l => l.NoteId == noteId && l.UserId == userId, cancellationToken);
-    }
-
     /// <summary>Which of these notes the user liked (one query, for a feed of cards).</summary>
     public async Task<IReadOnlySet<long>> LikedNoteIdsAsync(string userId, IReadOnlyCollection<long> noteIds, CancellationToken cancellationToken)
     {
