@@ -43,6 +43,7 @@ public static class SocialStoreHosting
         // Payment guards first (ADR-027): a refused configuration stops start-up before anything else runs.
         var (sandbox, origin) = PaymentGuards.Check(builder.Configuration, builder.Environment);
         services.AddSingleton<IPublicOrigin>(sp => new ServerPublicOrigin(sp.GetRequiredService<IServer>(), origin));
+        services.AddScoped(sp => new AbsoluteUrls(sp.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>(), origin));
         services.AddSocialStoreData(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSocialStoreDomain(builder.Configuration, builder.Environment.ContentRootPath, sandboxByDefault: sandbox);
         services.AddSocialStoreDataProtection();
