@@ -28,12 +28,6 @@ public sealed class FlashSaleGate(TimeProvider clock, int concurrentPerItem, Tim
     public void MarkSoldOut(long itemId) =>
         Volatile.Write(ref For(itemId).SoldOutUntilTicks, (clock.GetUtcNow() + soldOutRecheck).UtcTicks);
 
-    /// <summary>Forgets the mark (stock was added or returned in this process).</summary>
-    public void Reopen(long itemId)
-    {
-        if (entries.TryGetValue(itemId, out var e)) Volatile.Write(ref e.SoldOutUntilTicks, 0);
-    }
-
     /// <summary>Waits for a turn at this item; null when the item was marked sold out while waiting.</summary>
     public async Task<IDisposable?> EnterAsync(long itemId, CancellationToken cancellationToken)
     {
