@@ -996,6 +996,10 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.Property<bool>("IsPaused")
                         .HasColumnType("boolean");
 
+                    b.Property<decimal?>("LeaderPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int>("PerUserLimit")
                         .HasColumnType("integer");
 

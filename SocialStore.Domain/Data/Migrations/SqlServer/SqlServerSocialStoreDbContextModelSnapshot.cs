@@ -999,6 +999,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.Property<bool>("IsPaused")
                         .HasColumnType("bit");
 
+                    b.Property<decimal?>("LeaderPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<int>("PerUserLimit")
                         .HasColumnType("int");
 

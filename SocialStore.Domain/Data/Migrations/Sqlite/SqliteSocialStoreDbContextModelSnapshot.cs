@@ -956,6 +956,10 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.Property<bool>("IsPaused")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaderPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PerUserLimit")
                         .HasColumnType("INTEGER");
 

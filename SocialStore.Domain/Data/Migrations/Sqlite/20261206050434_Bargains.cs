@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SocialStore.Domain.Data.Migrations.SqlServer
+namespace SocialStore.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Bargains : Migration
@@ -11,24 +10,32 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "LeaderPrice",
+                table: "GroupBuyCampaigns",
+                type: "INTEGER",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BargainCampaigns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProductId = table.Column<long>(type: "bigint", nullable: false),
-                    SkuId = table.Column<long>(type: "bigint", nullable: false),
-                    FloorPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "int", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "int", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Stock = table.Column<int>(type: "int", nullable: false),
-                    InitialStock = table.Column<int>(type: "int", nullable: false),
-                    IsPaused = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SkuId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FloorPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Stock = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitialStock = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPaused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,22 +58,22 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "Bargains",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    OpenOwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    StartPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    FloorPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    MaxCut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    TotalCut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "int", nullable: false),
-                    HelperCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    OrderId = table.Column<long>(type: "bigint", nullable: true),
-                    BoughtAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OpenOwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    FloorPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    MaxCut = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    TotalCut = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    HelperCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BoughtAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,13 +102,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "BargainCuts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BargainId = table.Column<long>(type: "bigint", nullable: false),
-                    HelperId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BargainId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HelperId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,15 +158,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "IX_Bargains_CampaignId_OpenOwnerId",
                 table: "Bargains",
                 columns: new[] { "CampaignId", "OpenOwnerId" },
-                unique: true,
-                filter: "[OpenOwnerId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bargains_OrderId",
                 table: "Bargains",
                 column: "OrderId",
-                unique: true,
-                filter: "[OrderId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bargains_OwnerId_CreatedAt",
@@ -178,6 +183,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "BargainCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "LeaderPrice",
+                table: "GroupBuyCampaigns");
         }
     }
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialStore.Domain.Data.Migrations.PostgreSql
+namespace SocialStore.Domain.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Bargains : Migration
@@ -12,24 +11,32 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<decimal>(
+                name: "LeaderPrice",
+                table: "GroupBuyCampaigns",
+                type: "decimal(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BargainCampaigns",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
                     SkuId = table.Column<long>(type: "bigint", nullable: false),
-                    FloorPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "integer", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Stock = table.Column<int>(type: "integer", nullable: false),
-                    InitialStock = table.Column<int>(type: "integer", nullable: false),
-                    IsPaused = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    FloorPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "int", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "int", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Stock = table.Column<int>(type: "int", nullable: false),
+                    InitialStock = table.Column<int>(type: "int", nullable: false),
+                    IsPaused = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,21 +60,21 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    OpenOwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StartPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    FloorPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    MaxCut = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    TotalCut = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "integer", nullable: false),
-                    HelperCount = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OpenOwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StartPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    FloorPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    MaxCut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    TotalCut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "int", nullable: false),
+                    HelperCount = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
-                    BoughtAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    BoughtAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,12 +104,12 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     BargainId = table.Column<long>(type: "bigint", nullable: false),
-                    HelperId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    HelperId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,13 +159,15 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                 name: "IX_Bargains_CampaignId_OpenOwnerId",
                 table: "Bargains",
                 columns: new[] { "CampaignId", "OpenOwnerId" },
-                unique: true);
+                unique: true,
+                filter: "[OpenOwnerId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bargains_OrderId",
                 table: "Bargains",
                 column: "OrderId",
-                unique: true);
+                unique: true,
+                filter: "[OrderId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bargains_OwnerId_CreatedAt",
@@ -177,6 +186,10 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "BargainCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "LeaderPrice",
+                table: "GroupBuyCampaigns");
         }
     }
 }

@@ -10,7 +10,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSocialStoreDbContext))]
-    [Migration("20261206043822_Bargains")]
+    [Migration("20261206050434_Bargains")]
     partial class Bargains
     {
         /// <inheritdoc />
@@ -957,6 +957,10 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaderPrice")
+                        .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PerUserLimit")

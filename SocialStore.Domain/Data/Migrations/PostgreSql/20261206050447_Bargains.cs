@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialStore.Domain.Data.Migrations.Sqlite
+namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Bargains : Migration
@@ -10,24 +12,32 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<decimal>(
+                name: "LeaderPrice",
+                table: "GroupBuyCampaigns",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "BargainCampaigns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SkuId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FloorPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "INTEGER", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Stock = table.Column<int>(type: "INTEGER", nullable: false),
-                    InitialStock = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsPaused = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    SkuId = table.Column<long>(type: "bigint", nullable: false),
+                    FloorPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    InitialStock = table.Column<int>(type: "integer", nullable: false),
+                    IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,22 +60,22 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "Bargains",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OpenOwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StartPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
-                    FloorPrice = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
-                    MaxCut = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
-                    TotalCut = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "INTEGER", nullable: false),
-                    HelperCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    BoughtAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OpenOwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    FloorPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    MaxCut = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TotalCut = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "integer", nullable: false),
+                    HelperCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    BoughtAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -94,13 +104,13 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "BargainCuts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BargainId = table.Column<long>(type: "INTEGER", nullable: false),
-                    HelperId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BargainId = table.Column<long>(type: "bigint", nullable: false),
+                    HelperId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,6 +185,10 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BargainCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "LeaderPrice",
+                table: "GroupBuyCampaigns");
         }
     }
 }
