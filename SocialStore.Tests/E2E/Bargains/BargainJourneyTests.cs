@@ -36,6 +36,10 @@ public sealed class BargainJourneyTests(BrowserFixture browser) : IAsyncLifetime
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
         var product = await CatalogTestData.SimpleAsync(factory, "暖光护眼台灯 砍价款", 199m, 50);
+        var seed = Path.Combine(app.DataDirectory, "media", "seed");
+        Directory.CreateDirectory(seed);
+        await File.WriteAllTextAsync(Path.Combine(seed, "p.svg"),
+            "<svg xmlns='http://www.w3.org/2000/svg' width='800' height='800'><rect width='800' height='800' fill='#fff1e0'/><rect x='360' y='260' width='80' height='360' fill='#d4560b'/><path d='M220 300 L400 120 L580 300 Z' fill='#f6b26b'/></svg>");
         var admin = await TestAdmins.UserAsync(app);
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
         var now = DateTimeOffset.UtcNow;
@@ -109,6 +113,7 @@ public sealed class BargainJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(adminPage.Locator("[data-testid=bg-bought-count]").First).ToHaveTextAsync("1");
             await Artifacts.ScreenshotAsync(adminPage, "bargain-admin-desktop");
             await adminPage.GotoAsync($"{app.BaseUrl}/bargains/{id}");
+            await Assertions.Expect(adminPage.Locator("[data-testid=bg-remaining]")).ToContainTextAsync("已结束");
             await Artifacts.ScreenshotAsync(adminPage, "bargain-page-desktop");
             await adminPage.Context.CloseAsync();
         });
