@@ -49,7 +49,12 @@ public sealed class BargainQueries(IDbContextFactory<SocialStoreDbContext> dbFac
                          orderby c.Id
                          select new
                          {
-                             c.Id, s.Price, c.FloorPrice, p.Currency, c.HelpersNeeded, c.TimeLimitMinutes,
+                             c.Id,
+                             s.Price,
+                             c.FloorPrice,
+                             p.Currency,
+                             c.HelpersNeeded,
+                             c.TimeLimitMinutes,
                              Mine = viewerId == null ? null : db.Bargains.Where(b => b.CampaignId == c.Id && b.OpenOwnerId == viewerId && b.ExpiresAt > now)
                                  .Select(b => (long?)b.Id).FirstOrDefault(),
                          }).FirstOrDefaultAsync(cancellationToken);
@@ -68,7 +73,12 @@ public sealed class BargainQueries(IDbContextFactory<SocialStoreDbContext> dbFac
                           where b.Id == bargainId
                           select new
                           {
-                              b, c.ProductId, p.Title, p.CoverKey, p.Currency, s.Key,
+                              b,
+                              c.ProductId,
+                              p.Title,
+                              p.CoverKey,
+                              p.Currency,
+                              s.Key,
                               Owner = u.DisplayName != "" ? u.DisplayName : u.UserName!,
                               Number = db.Orders.Where(o => o.Id == b.OrderId).Select(o => o.Number).FirstOrDefault(),
                           }).FirstOrDefaultAsync(cancellationToken);
@@ -96,7 +106,9 @@ public sealed class BargainQueries(IDbContextFactory<SocialStoreDbContext> dbFac
                           orderby b.CreatedAt descending, b.Id descending
                           select new
                           {
-                              b, p.Title, p.Currency,
+                              b,
+                              p.Title,
+                              p.Currency,
                               Number = db.Orders.Where(o => o.Id == b.OrderId).Select(o => o.Number).FirstOrDefault(),
                           }).Take(100).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new MyBargainRow(r.b.Id, r.Title, r.Currency, r.b.Status, r.b.IsExpired(now), r.b.CurrentPrice, r.b.FloorPrice,
