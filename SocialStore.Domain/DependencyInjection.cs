@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SocialStore.Domain.Bargains;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.GroupBuys;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddSearch(configuration);
         services.AddOrdering(configuration, sandboxByDefault);
         services.AddGroupBuys(configuration);
+        services.AddBargains();
         services.AddModeration(configuration);
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         services.AddFlashSales(configuration);

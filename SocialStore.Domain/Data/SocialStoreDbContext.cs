@@ -111,6 +111,12 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.FlashSales.FlashSaleReservation> FlashSaleReservations => Set<SocialStore.Domain.FlashSales.FlashSaleReservation>();
 
+    public DbSet<SocialStore.Domain.Bargains.BargainCampaign> BargainCampaigns => Set<SocialStore.Domain.Bargains.BargainCampaign>();
+
+    public DbSet<SocialStore.Domain.Bargains.Bargain> Bargains => Set<SocialStore.Domain.Bargains.Bargain>();
+
+    public DbSet<SocialStore.Domain.Bargains.BargainCut> BargainCuts => Set<SocialStore.Domain.Bargains.BargainCut>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,6 +28,9 @@ public class GroupBuyCampaign
 
     public decimal GroupPrice { get; set; }
 
+    /// <summary>Optional: what the leader (the person who starts a group) pays instead of <see cref="GroupPrice"/>; at most the group price.</summary>
+    public decimal? LeaderPrice { get; set; }
+
     public int GroupSize { get; set; }
 
     /// <summary>How long a group stays open after its leader paid.</summary>
@@ -134,6 +137,7 @@ public sealed class GroupBuyCampaignConfiguration : IEntityTypeConfiguration<Gro
     public void Configure(EntityTypeBuilder<GroupBuyCampaign> builder)
     {
         builder.Property(c => c.GroupPrice).HasPrecision(18, 2);
+        builder.Property(c => c.LeaderPrice).HasPrecision(18, 2);
         builder.Property(c => c.CreatedById).HasMaxLength(450).IsRequired();
         builder.Ignore(c => c.TimeLimit);
         builder.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Restrict);

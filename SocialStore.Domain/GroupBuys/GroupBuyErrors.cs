@@ -24,4 +24,5 @@ public static class GroupBuyErrors
     public const string KeyInvalid = "GroupBuy.KeyInvalid";
     public const string AdminOnly = "GroupBuy.AdminOnly";
     public const string NotYetSucceeded = "GroupBuy.NotYetSucceeded";
+    public const string LeaderPriceInvalid = "GroupBuy.LeaderPriceInvalid";
 }

@@ -9,7 +9,7 @@ public sealed record OpenGroupCard(long Id, string LeaderName, string? LeaderAva
 /// <summary>What the product page shows: the running campaign of the product (if any) and its open groups.</summary>
 public sealed record GroupBuyPanelView(
     long CampaignId, long SkuId, string SkuLabel, decimal SinglePrice, decimal GroupPrice, string Currency, int GroupSize, int TimeLimitMinutes,
-    int StockLeft, IReadOnlyList<OpenGroupCard> Groups);
+    int StockLeft, IReadOnlyList<OpenGroupCard> Groups, decimal? LeaderPrice = null);
 
 public sealed record GroupMemberView(string UserId, string UserName, string DisplayName, string? AvatarKey, bool IsLeader, DateTimeOffset PaidAt);
 
@@ -28,7 +28,7 @@ public sealed record GroupPageView(
 public sealed record CampaignFigures(
     long Id, long ProductId, string ProductTitle, string SkuLabel, decimal GroupPrice, decimal SinglePrice, int GroupSize, int TimeLimitMinutes,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Stock, int InitialStock, int PerUserLimit, bool IsPaused,
-    int Open, int Succeeded, int Failed, int RefundsIssued, decimal RefundedTotal)
+    int Open, int Succeeded, int Failed, int RefundsIssued, decimal RefundedTotal, decimal? LeaderPrice = null)
 {
     /// <summary>Succeeded groups as a share of the groups that closed (succeeded or failed); null before any closed.</summary>
     public decimal? FillRate => Succeeded + Failed == 0 ? null : Math.Round((decimal)Succeeded / (Succeeded + Failed), 4);
@@ -49,7 +49,7 @@ public sealed class GroupBuyQueries(IDbContextFactory<SocialStoreDbContext> dbFa
                               join p in db.Products on c.ProductId equals p.Id
                               where c.ProductId == productId && !c.IsPaused && c.StartsAt <= now && c.EndsAt > now
                               orderby c.Id
-                              select new { c.Id, c.SkuId, s.Key, s.Price, c.GroupPrice, p.Currency, c.GroupSize, c.TimeLimitMinutes, c.Stock })
+                              select new { c.Id, c.SkuId, s.Key, s.Price, c.GroupPrice, p.Currency, c.GroupSize, c.TimeLimitMinutes, c.Stock, c.LeaderPrice })
             .FirstOrDefaultAsync(cancellationToken);
         if (campaign is null) return null;
         var groups = await (from g in db.GroupBuyGroups
@@ -68,7 +68,7 @@ public sealed class GroupBuyQueries(IDbContextFactory<SocialStoreDbContext> dbFa
             .OrderByDescending(g => g.Followed).ThenBy(g => g.Left).ThenBy(g => g.Deadline).Take(PanelGroups)
             .Select(g => new OpenGroupCard(g.Id, g.Name, g.AvatarKey, g.Left, g.Deadline, g.Followed)).ToList();
         return new GroupBuyPanelView(campaign.Id, campaign.SkuId, Catalog.SkuKey.Split(campaign.Key) is { Count: > 0 } parts ? string.Join(" ", parts) : "",
-            campaign.Price, campaign.GroupPrice, campaign.Currency, campaign.GroupSize, campaign.TimeLimitMinutes, campaign.Stock, cards);
+            campaign.Price, campaign.GroupPrice, campaign.Currency, campaign.GroupSize, campaign.TimeLimitMinutes, campaign.Stock, cards, campaign.LeaderPrice);
     }
 
     public async Task<GroupPageView?> GroupAsync(long groupId, string? viewerId, CancellationToken cancellationToken)
@@ -118,7 +118,7 @@ public sealed class GroupBuyQueries(IDbContextFactory<SocialStoreDbContext> dbFa
             x.c.Id, x.c.ProductId, x.Title, Catalog.SkuKey.Split(x.Key) is { Count: > 0 } parts ? string.Join(" ", parts) : "", x.c.GroupPrice, x.Price,
             x.c.GroupSize, x.c.TimeLimitMinutes, x.c.StartsAt, x.c.EndsAt, x.c.Stock, x.c.InitialStock, x.c.PerUserLimit, x.c.IsPaused,
             Count(x.c.Id, GroupBuyStatus.Open), Count(x.c.Id, GroupBuyStatus.Succeeded), Count(x.c.Id, GroupBuyStatus.Failed, GroupBuyStatus.Refunded),
-            refunds.Count(r => r.CampaignId == x.c.Id), refunds.Where(r => r.CampaignId == x.c.Id).Sum(r => r.RefundedAmount)))];
+            refunds.Count(r => r.CampaignId == x.c.Id), refunds.Where(r => r.CampaignId == x.c.Id).Sum(r => r.RefundedAmount), x.c.LeaderPrice))];
     }
 
     /// <summary>SKUs an admin can start a campaign on (on-sale products), for the create form.</summary>

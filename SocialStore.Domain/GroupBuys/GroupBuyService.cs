@@ -10,7 +10,8 @@ using SocialStore.Domain.Ordering;
 namespace SocialStore.Domain.GroupBuys;
 
 public sealed record CampaignInput(
-    long SkuId, decimal GroupPrice, int GroupSize, int TimeLimitMinutes, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Stock, int PerUserLimit);
+    long SkuId, decimal GroupPrice, int GroupSize, int TimeLimitMinutes, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Stock, int PerUserLimit,
+    decimal? LeaderPrice = null);
 
 /// <summary>The order a start or a join placed: the buyer pays it next.</summary>
 public sealed record GroupBuyOrder(long GroupId, long OrderId, string OrderNumber, decimal Total, bool Created);
@@ -42,6 +43,7 @@ public sealed class GroupBuyService(
                 ProductId = sku.ProductId,
                 SkuId = sku.Id,
                 GroupPrice = input.GroupPrice,
+                LeaderPrice = input.LeaderPrice,
                 GroupSize = input.GroupSize,
                 TimeLimitMinutes = input.TimeLimitMinutes,
                 StartsAt = input.StartsAt,
@@ -64,6 +66,8 @@ public sealed class GroupBuyService(
     public static void ValidateShape(CampaignInput input)
     {
         if (input.GroupPrice <= 0 || decimal.Round(input.GroupPrice, 2) != input.GroupPrice) throw new DomainException(GroupBuyErrors.PriceInvalid);
+        if (input.LeaderPrice is { } leader && (leader <= 0 || decimal.Round(leader, 2) != leader || leader > input.GroupPrice))
+            throw new DomainException(GroupBuyErrors.LeaderPriceInvalid, Money.Plain(input.GroupPrice));
         if (input.GroupSize is < GroupBuyCampaign.MinGroupSize or > GroupBuyCampaign.MaxGroupSize)
             throw new DomainException(GroupBuyErrors.SizeInvalid, GroupBuyCampaign.MinGroupSize, GroupBuyCampaign.MaxGroupSize);
         if (input.TimeLimitMinutes is < GroupBuyCampaign.MinTimeLimitMinutes or > GroupBuyCampaign.MaxTimeLimitMinutes)
@@ -175,7 +179,8 @@ public sealed class GroupBuyService(
                           where s.Id == campaign.SkuId
                           select new { p.Id, p.Title, p.CoverKey, p.Currency, s.Key }).SingleAsync(ct);
         var quote = await pricing.PriceAsync(buyerId,
-            [new PricingLine(line.Id, campaign.SkuId, line.Title, SkuKey.Split(line.Key) is { Count: > 0 } parts ? string.Join(" ", parts) : "", line.CoverKey, campaign.GroupPrice, 1)], ct);
+            [new PricingLine(line.Id, campaign.SkuId, line.Title, SkuKey.Split(line.Key) is { Count: > 0 } parts ? string.Join(" ", parts) : "", line.CoverKey,
+            groupId is null && campaign.LeaderPrice is { } leaderPrice ? leaderPrice : campaign.GroupPrice, 1)], ct);
         var order = await OrderWriter.AddAsync(db, buyerId, key, address, quote, line.Currency, now, checkout.Value.UnpaidTimeout, ct);
 
         db.GroupBuyMembers.Add(new GroupBuyMember { GroupId = id, UserId = buyerId, OrderId = order.Id, Status = GroupBuyMemberStatus.Held, JoinedAt = now });

@@ -53,6 +53,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Coupons.Coupon),
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
+        typeof(SocialStore.Domain.Bargains.Bargain), typeof(SocialStore.Domain.Bargains.BargainCut),
     };
 
     /// <summary>
@@ -130,6 +131,10 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(r => new { r.OrderId, r.ItemId, r.Quantity, r.CreatedAt, r.ReturnedAt }));
         await WriteAsync("flash-sale-limits.json", db.Set<SocialStore.Domain.FlashSales.FlashSaleQuota>().AsNoTracking().Where(q => q.UserId == userId)
             .Select(q => new { q.ItemId, q.Count }));
+        await WriteAsync("bargains.json", db.Bargains.AsNoTracking().Where(b => b.OwnerId == userId).OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.CampaignId, b.Status, b.StartPrice, b.FloorPrice, b.TotalCut, b.HelpersNeeded, b.HelperCount, b.CreatedAt, b.ExpiresAt, b.OrderId }));
+        await WriteAsync("bargain-cuts.json", db.BargainCuts.AsNoTracking().Where(c => c.HelperId == userId).OrderBy(c => c.Id)
+            .Select(c => new { c.BargainId, c.Amount, c.CreatedAt }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

@@ -124,6 +124,7 @@ public static class SocialStoreHosting
         app.MapGroupBuyEndpoints();
         app.MapCouponEndpoints();
         app.MapFlashSaleEndpoints();
+        app.MapBargainEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }
