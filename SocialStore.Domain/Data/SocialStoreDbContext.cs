@@ -111,6 +111,14 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.FlashSales.FlashSaleReservation> FlashSaleReservations => Set<SocialStore.Domain.FlashSales.FlashSaleReservation>();
 
+    public DbSet<SocialStore.Domain.Points.PointsEntry> PointsEntries => Set<SocialStore.Domain.Points.PointsEntry>();
+
+    public DbSet<SocialStore.Domain.Points.PointsAccount> PointsAccounts => Set<SocialStore.Domain.Points.PointsAccount>();
+
+    public DbSet<SocialStore.Domain.Points.PointsCheckIn> PointsCheckIns => Set<SocialStore.Domain.Points.PointsCheckIn>();
+
+    public DbSet<SocialStore.Domain.Points.PointsRules> PointsRules => Set<SocialStore.Domain.Points.PointsRules>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

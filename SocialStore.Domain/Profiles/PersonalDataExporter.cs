@@ -53,6 +53,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Coupons.Coupon),
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
+        typeof(SocialStore.Domain.Points.PointsEntry), typeof(SocialStore.Domain.Points.PointsAccount), typeof(SocialStore.Domain.Points.PointsCheckIn),
     };
 
     /// <summary>
@@ -130,6 +131,9 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(r => new { r.OrderId, r.ItemId, r.Quantity, r.CreatedAt, r.ReturnedAt }));
         await WriteAsync("flash-sale-limits.json", db.Set<SocialStore.Domain.FlashSales.FlashSaleQuota>().AsNoTracking().Where(q => q.UserId == userId)
             .Select(q => new { q.ItemId, q.Count }));
+        await WriteAsync("points.json", db.PointsEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt, e.ExpiresAt, Balance = db.PointsAccounts.Where(a => a.UserId == userId).Select(a => a.Balance).FirstOrDefault() }));
+        await WriteAsync("check-ins.json", db.PointsCheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Day).Select(c => new { c.Day, c.Streak, c.Points, c.At }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new
