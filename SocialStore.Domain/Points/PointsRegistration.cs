@@ -8,6 +8,7 @@ public static class PointsRegistration
     public static IServiceCollection AddPoints(this IServiceCollection services)
     {
         services.AddSingleton<PointsService>();
+        services.AddSingleton<PointsAdminService>();
         services.AddSingleton<IPriceAdjuster, PointsAdjuster>();
         return services;
     }
