@@ -123,5 +123,22 @@ public sealed class PointsJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(wide.Locator("[data-testid=points-notice]")).ToContainTextAsync("积分不足");
             await Artifacts.ScreenshotAsync(wide, "points-desktop-2-checkout-too-many");
         });
+
+        // The back office shows the member's ledger from the same rows: balance = ledger sum.
+        var adminEmail = (await TestAdmins.UserAsync(app)).Email!;
+        var admin = await browser.NewPageAsync("desktop");
+        await Artifacts.CaptureFailureAsync(admin, "points-admin", async () =>
+        {
+            await BrowserSignIn.SignInAsync(admin, app.BaseUrl, adminEmail);
+            await admin.GotoAsync(app.BaseUrl + "/admin/points");
+            await Assertions.Expect(admin.Locator("[data-testid=admin-points]")).ToHaveAttributeAsync("data-ready", "true");
+            await admin.FillAsync("input[data-testid=member-handle]", buyer.Handle);
+            await admin.ClickAsync("[data-testid=find-member]");
+            await Assertions.Expect(admin.Locator("[data-testid=member-summary]")).ToContainTextAsync("余额 2005，明细合计 2005，签到 1 次");
+            await Assertions.Expect(admin.Locator("[data-testid=member-amount]")).ToHaveCountAsync(4);
+            await Artifacts.ScreenshotAsync(admin, "points-admin-desktop");
+            await admin.SetViewportSizeAsync(390, 844);
+            await Artifacts.ScreenshotAsync(admin, "points-admin-phone");
+        });
     }
 }
