@@ -53,13 +53,12 @@ public static class PointsOrders
     {
         var line = await db.OrderLines.AsNoTracking().Where(l => l.Id == orderLineId).Select(l => new { l.Payable, l.RefundedAmount }).FirstOrDefaultAsync(ct);
         if (line is null || line.Payable <= 0) return;
-        var refundedShare = Math.Min(line.RefundedAmount, line.Payable) / line.Payable;
 
         var spend = await db.PointsEntries.AsNoTracking().Where(e => e.OrderId == orderId && e.Kind == PointsKind.Spend).Select(e => new { e.UserId, e.Amount }).FirstOrDefaultAsync(ct);
         if (spend is not null)
         {
             var linePoints = await SpentOnLineAsync(db, orderId, orderLineId, -spend.Amount, ct);
-            var target = (int)decimal.Floor(linePoints * refundedShare);
+            var target = ReturnedFor(linePoints, line.RefundedAmount, line.Payable);
             var back = await db.PointsEntries.Where(e => e.OrderLineId == orderLineId && e.Kind == PointsKind.SpendRefunded).SumAsync(e => (int?)e.Amount, ct) ?? 0;
             if (target - back > 0)
                 await PointsLedger.CreditAsync(db, spend.UserId, target - back, PointsKind.SpendRefunded, $"refund-spend:{refundRequestId}:{orderLineId}", now, ct, orderId, orderLineId);
@@ -87,9 +86,18 @@ public static class PointsOrders
                                  orderby s.OrderLineId
                                  select new { s.OrderLineId, s.Amount }).ToListAsync(ct);
         if (allocations.Count == 0) return 0;
-        // Spread the points as if they were fen (0.01 each), weighted by the money each line took: whole points, summing exactly.
-        var shares = PriceAllocation.Spread(spentPoints / 100m, [.. allocations.Select(a => -a.Amount)]);
         var index = allocations.FindIndex(a => a.OrderLineId == orderLineId);
-        return index < 0 ? 0 : (int)(shares[index] * 100);
+        return index < 0 ? 0 : LinePoints(spentPoints, [.. allocations.Select(a => a.Amount)])[index];
     }
+
+    /// <summary>
+    /// The points an order spent, per line, in proportion to each line's share of the points discount (negative
+    /// amounts): whole points that add up to <paramref name="spentPoints"/> exactly (spread as if they were fen).
+    /// </summary>
+    public static int[] LinePoints(int spentPoints, IReadOnlyList<decimal> allocations) =>
+        [.. PriceAllocation.Spread(spentPoints / 100m, [.. allocations.Select(a => Math.Max(-a, 0m))]).Select(s => (int)(s * 100))];
+
+    /// <summary>How many of a line's points are due back once <paramref name="refunded"/> of its <paramref name="payable"/> is refunded (cumulative; all of them at a full refund).</summary>
+    public static int ReturnedFor(int linePoints, decimal refunded, decimal payable) =>
+        payable <= 0 ? 0 : (int)decimal.Floor(linePoints * Math.Min(refunded, payable) / payable);
 }
