@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddModeration(configuration);
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         services.AddFlashSales(configuration);
+        SocialStore.Domain.Points.PointsRegistration.AddPoints(services);
         return services;
     }
 

@@ -116,6 +116,13 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.Bargains.Bargain> Bargains => Set<SocialStore.Domain.Bargains.Bargain>();
 
     public DbSet<SocialStore.Domain.Bargains.BargainCut> BargainCuts => Set<SocialStore.Domain.Bargains.BargainCut>();
+    public DbSet<SocialStore.Domain.Points.PointsEntry> PointsEntries => Set<SocialStore.Domain.Points.PointsEntry>();
+
+    public DbSet<SocialStore.Domain.Points.PointsAccount> PointsAccounts => Set<SocialStore.Domain.Points.PointsAccount>();
+
+    public DbSet<SocialStore.Domain.Points.PointsCheckIn> PointsCheckIns => Set<SocialStore.Domain.Points.PointsCheckIn>();
+
+    public DbSet<SocialStore.Domain.Points.PointsRules> PointsRules => Set<SocialStore.Domain.Points.PointsRules>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -89,6 +89,7 @@ public sealed class CheckoutService(
 
         var order = await OrderWriter.AddAsync(db, buyerId, request.CheckoutKey, address, quote, ordered[0].Currency, now, o.UnpaidTimeout, ct);
         await Coupons.CouponCheckout.LockAsync(db, buyerId, order.Id, quote, now, ct);
+        await Points.PointsCheckout.SpendAsync(db, buyerId, order.Id, quote, now, ct);
 
         var bought = ordered.Select(l => l.SkuId).ToList();
         await db.CartItems.Where(c => c.OwnerKey == owner && bought.Contains(c.SkuId)).ExecuteDeleteAsync(ct);

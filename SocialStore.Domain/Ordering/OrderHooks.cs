@@ -17,6 +17,7 @@ public static class OrderHooks
         await Coupons.CouponCheckout.OnOrderMovedAsync(db, orderId, to, now, ct);
         await FlashSales.FlashSaleService.OnOrderMovedAsync(db, orderId, from, to, now, ct);
         await Bargains.BargainService.OnOrderMovedAsync(db, orderId, to, ct);
+        await Points.PointsOrders.OnMovedAsync(db, orderId, to, now, ct);
     }
 
     /// <summary>
@@ -25,8 +26,8 @@ public static class OrderHooks
     /// (points, growth value, a commission) add one line here to reverse their share pro rata; idempotent per refund
     /// request (a unique source per entry).
     /// </summary>
-    public static Task OnLineRefundedAsync(SocialStoreDbContext db, long refundRequestId, long orderId, long orderLineId, decimal amount, DateTimeOffset now, CancellationToken ct)
+    public static async Task OnLineRefundedAsync(SocialStoreDbContext db, long refundRequestId, long orderId, long orderLineId, decimal amount, DateTimeOffset now, CancellationToken ct)
     {
-        return Task.CompletedTask;
+        await Points.PointsOrders.OnLineRefundedAsync(db, refundRequestId, orderId, orderLineId, now, ct);
     }
 }

@@ -15,8 +15,8 @@ public sealed record PricingLine(long ProductId, long SkuId, string ProductTitle
 /// </summary>
 public sealed record PriceAdjustmentDraft(string Kind, string Label, decimal Amount, IReadOnlyList<bool>? Eligible = null, long? ReferenceId = null);
 
-/// <summary>What the shopper chose at checkout: a coupon of their wallet, none, or (the default) the best one.</summary>
-public sealed record PricingChoices(long? CouponId = null, bool NoCoupon = false)
+/// <summary>What the shopper chose at checkout: a coupon of their wallet, none, or (the default) the best one; and how many points to spend (none by default).</summary>
+public sealed record PricingChoices(long? CouponId = null, bool NoCoupon = false, int Points = 0)
 {
     public static PricingChoices Auto { get; } = new();
 }

@@ -54,6 +54,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
         typeof(SocialStore.Domain.Bargains.Bargain), typeof(SocialStore.Domain.Bargains.BargainCut),
+        typeof(SocialStore.Domain.Points.PointsEntry), typeof(SocialStore.Domain.Points.PointsAccount), typeof(SocialStore.Domain.Points.PointsCheckIn),
     };
 
     /// <summary>
@@ -135,6 +136,9 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(b => new { b.Id, b.CampaignId, b.Status, b.StartPrice, b.FloorPrice, b.TotalCut, b.HelpersNeeded, b.HelperCount, b.CreatedAt, b.ExpiresAt, b.OrderId }));
         await WriteAsync("bargain-cuts.json", db.BargainCuts.AsNoTracking().Where(c => c.HelperId == userId).OrderBy(c => c.Id)
             .Select(c => new { c.BargainId, c.Amount, c.CreatedAt }));
+        await WriteAsync("points.json", db.PointsEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt, e.ExpiresAt, Balance = db.PointsAccounts.Where(a => a.UserId == userId).Select(a => a.Balance).FirstOrDefault() }));
+        await WriteAsync("check-ins.json", db.PointsCheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Day).Select(c => new { c.Day, c.Streak, c.Points, c.At }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

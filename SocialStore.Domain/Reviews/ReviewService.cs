@@ -107,6 +107,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
         {
             throw new DomainException(ReviewErrors.AlreadyReviewed);
         }
+        await Points.PointsRewards.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, clock.GetUtcNow(), cancellationToken);
         return review.Id;
     }
 

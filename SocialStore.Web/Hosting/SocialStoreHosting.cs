@@ -125,6 +125,7 @@ public static class SocialStoreHosting
         app.MapCouponEndpoints();
         app.MapFlashSaleEndpoints();
         app.MapBargainEndpoints();
+        app.MapPointsEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }
