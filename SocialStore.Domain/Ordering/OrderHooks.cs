@@ -16,6 +16,7 @@ public static class OrderHooks
         await GroupBuys.GroupBuyOrders.OnMovedAsync(db, orderId, from, to, now, ct);
         await Coupons.CouponCheckout.OnOrderMovedAsync(db, orderId, to, now, ct);
         await FlashSales.FlashSaleService.OnOrderMovedAsync(db, orderId, from, to, now, ct);
+        await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
     /// <summary>
@@ -24,8 +25,8 @@ public static class OrderHooks
     /// (points, growth value, a commission) add one line here to reverse their share pro rata; idempotent per refund
     /// request (a unique source per entry).
     /// </summary>
-    public static Task OnLineRefundedAsync(SocialStoreDbContext db, long refundRequestId, long orderId, long orderLineId, decimal amount, DateTimeOffset now, CancellationToken ct)
+    public static async Task OnLineRefundedAsync(SocialStoreDbContext db, long refundRequestId, long orderId, long orderLineId, decimal amount, DateTimeOffset now, CancellationToken ct)
     {
-        return Task.CompletedTask;
+        await Referrals.CommissionLedger.OnLineRefundedAsync(db, refundRequestId, orderLineId, amount, now, ct);
     }
 }

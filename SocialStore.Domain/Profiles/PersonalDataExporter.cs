@@ -53,6 +53,9 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Coupons.Coupon),
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
+        typeof(SocialStore.Domain.Referrals.AttributionTouch), typeof(SocialStore.Domain.Referrals.OrderLineAttribution),
+        typeof(SocialStore.Domain.Referrals.Creator), typeof(SocialStore.Domain.Referrals.CommissionEntry),
+        typeof(SocialStore.Domain.Referrals.PayoutRequest),
     };
 
     /// <summary>
@@ -130,6 +133,13 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(r => new { r.OrderId, r.ItemId, r.Quantity, r.CreatedAt, r.ReturnedAt }));
         await WriteAsync("flash-sale-limits.json", db.Set<SocialStore.Domain.FlashSales.FlashSaleQuota>().AsNoTracking().Where(q => q.UserId == userId)
             .Select(q => new { q.ItemId, q.Count }));
+        await WriteAsync("creator.json", db.Creators.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Enabled, c.ChangedAt }));
+        await WriteAsync("attribution-touches.json", db.AttributionTouches.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)
+            .Select(t => new { t.NoteId, t.ProductId, t.ShareLinkId, t.EarnerId, t.FirstTouchedAt, t.TouchedAt }));
+        await WriteAsync("attributed-sales.json", db.OrderLineAttributions.AsNoTracking().Where(a => a.EarnerId == userId || a.BuyerId == userId)
+            .OrderBy(a => a.OrderLineId).Select(a => new { a.OrderLineId, a.OrderId, Mine = a.BuyerId == userId ? "bought" : "earned", a.NoteId, a.ShareLinkId, a.CreatedAt }));
+        await WriteAsync("commissions.json", db.CommissionEntries.AsNoTracking().Where(e => e.CreatorId == userId).OrderBy(e => e.Id));
+        await WriteAsync("payouts.json", db.PayoutRequests.AsNoTracking().Where(p => p.CreatorId == userId).OrderBy(p => p.Id));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new
