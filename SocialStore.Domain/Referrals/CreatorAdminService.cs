@@ -87,9 +87,9 @@ public sealed class CreatorAdminService(IDbContextFactory<SocialStoreDbContext> 
     public async Task<IReadOnlyList<ProductRateRow>> ProductRatesAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CommissionProductRates.AsNoTracking()
+        return await db.CommissionProductRates.AsNoTracking().OrderBy(r => r.ProductId).Take(500)
             .Join(db.Products, r => r.ProductId, p => p.Id, (r, p) => new ProductRateRow(r.ProductId, p.Title, r.RateBasisPoints))
-            .OrderBy(r => r.ProductId).Take(500).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<CreatorRow>> CreatorsAsync(CancellationToken cancellationToken)
@@ -109,9 +109,11 @@ public sealed class CreatorAdminService(IDbContextFactory<SocialStoreDbContext> 
     public async Task<IReadOnlyList<PayoutRow>> PayoutsAsync(bool openOnly, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.PayoutRequests.AsNoTracking().Where(p => !openOnly || p.Status == PayoutStatus.Requested);
-        return await query.Join(db.Users, p => p.CreatorId, u => u.Id, (p, u) => new PayoutRow(p.Id, p.CreatorId, u.Handle, p.Amount, p.Status, p.RequestedAt, p.PaidAt))
-            .OrderByDescending(p => p.RequestedAt).Take(200).ToListAsync(cancellationToken);
+        var query = db.PayoutRequests.AsNoTracking().Where(p => !openOnly || p.Status == PayoutStatus.Requested)
+            .OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).Take(200);
+        var rows = await query.Join(db.Users, p => p.CreatorId, u => u.Id, (p, u) => new PayoutRow(p.Id, p.CreatorId, u.Handle, p.Amount, p.Status, p.RequestedAt, p.PaidAt))
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).ToList();
     }
 
     /// <summary>Marks a requested payout paid, once (a conditional update); false when it was already paid.</summary>

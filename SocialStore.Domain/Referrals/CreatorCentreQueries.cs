@@ -62,9 +62,10 @@ public sealed class CreatorCentreQueries(IDbContextFactory<SocialStoreDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.OrderLineAttributions.AsNoTracking().Where(a => a.EarnerId == userId)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.OrderLineId).Take(100)
             .Join(db.OrderLines, a => a.OrderLineId, l => l.Id, (a, l) => new { a, l })
             .Join(db.Orders, x => x.a.OrderId, o => o.Id, (x, o) => new AttributedSale(x.l.Id, o.Status, x.l.ProductTitle, x.a.NoteId, x.l.Payable, x.l.RefundedAmount, x.a.CreatedAt))
-            .OrderByDescending(s => s.At).Take(100).ToListAsync(ct);
+            .ToListAsync(ct);
     }
 }
 
