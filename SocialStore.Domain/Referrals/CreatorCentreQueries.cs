@@ -13,7 +13,7 @@ public sealed record CreatorCentre(int Days, IReadOnlyList<NoteFigures> Notes, i
 
 /// <summary>
 /// Read side of <c>/creator</c> (ADR-042 §4). There is no view counter in the product yet, so views are not shown;
-/// shares are recorded share-link visits, product clicks are attribution touches (one per visitor and day).
+/// shares are recorded share-link visits, product clicks are product-tag touches (one per visitor, product and day).
 /// </summary>
 public sealed class CreatorCentreQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
 {
@@ -36,7 +36,7 @@ public sealed class CreatorCentreQueries(IDbContextFactory<SocialStoreDbContext>
         var shares = await db.ShareVisits.Where(v => v.VisitedAt >= since)
             .Join(db.ShareLinks.Where(l => l.TargetType == Sharing.ShareTargetType.Note && noteIdStrings.Contains(l.TargetId)), v => v.ShareLinkId, l => l.Id, (v, l) => l.TargetId)
             .GroupBy(t => t).Select(g => new { g.Key, C = g.Count() }).ToListAsync(ct);
-        var clicks = await db.AttributionTouches.Where(t => ids.Contains(t.NoteId) && t.FirstTouchedAt >= since).GroupBy(t => t.NoteId).Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
+        var clicks = await db.AttributionTouches.Where(t => ids.Contains(t.NoteId) && t.ProductId != 0 && t.FirstTouchedAt >= since).GroupBy(t => t.NoteId).Select(g => new { g.Key, C = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.C, ct);
         var sales = await db.OrderLineAttributions.Where(a => a.EarnerId == userId && a.NoteId != 0)
             .Join(db.Orders.Where(o => o.PaidAt != null && o.PaidAt >= since), a => a.OrderId, o => o.Id, (a, o) => a)
             .Join(db.OrderLines, a => a.OrderLineId, l => l.Id, (a, l) => new { a.NoteId, a.OrderId, l.Payable, l.RefundedAmount })

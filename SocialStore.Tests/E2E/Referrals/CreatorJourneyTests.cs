@@ -74,7 +74,8 @@ public sealed class CreatorJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.Locator("[data-testid=creator-disclosure]").First).ToHaveTextAsync("广告 · 合作");
             await Artifacts.ScreenshotAsync(page, "creator-1-note-disclosure-phone");
             await page.ClickAsync(".tagged-product");
-            await page.WaitForURLAsync($"**/products/{serum.Id}");
+            // The tag goes through /n/{note}/p/{product}, which records the touch and redirects (no wait for every image to load).
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/products/{serum.Id}$"));
 
             await BrowserSignIn.SignInAsync(page, app.BaseUrl, buyer.Email!);
             await page.GotoAsync(app.BaseUrl + $"/products/{serum.Id}");
@@ -102,7 +103,9 @@ public sealed class CreatorJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Artifacts.CaptureFailureAsync(creatorPage, "creator-centre", async () =>
         {
             await BrowserSignIn.SignInAsync(creatorPage, app.BaseUrl, creator.Email!);
-            await creatorPage.GotoAsync(app.BaseUrl + "/creator");
+            await creatorPage.GotoAsync(app.BaseUrl + "/me");
+            await creatorPage.ClickAsync("[data-testid=creator-centre-link]");
+            await creatorPage.WaitForURLAsync("**/creator");
             await Assertions.Expect(creatorPage.Locator("[data-testid=total-orders]")).ToHaveTextAsync("1");
             await Assertions.Expect(creatorPage.Locator("[data-testid=note-orders]")).ToHaveTextAsync("1");
             await Assertions.Expect(creatorPage.Locator("[data-testid=note-gmv]")).ToHaveTextAsync("¥128");
