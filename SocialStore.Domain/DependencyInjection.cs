@@ -49,6 +49,7 @@ public static class DependencyInjection
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         services.AddFlashSales(configuration);
         SocialStore.Domain.Points.PointsRegistration.AddPoints(services);
+        SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
         return services;
     }
 

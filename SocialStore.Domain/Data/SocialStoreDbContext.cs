@@ -123,6 +123,19 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.Points.PointsCheckIn> PointsCheckIns => Set<SocialStore.Domain.Points.PointsCheckIn>();
 
     public DbSet<SocialStore.Domain.Points.PointsRules> PointsRules => Set<SocialStore.Domain.Points.PointsRules>();
+    public DbSet<SocialStore.Domain.Referrals.AttributionTouch> AttributionTouches => Set<SocialStore.Domain.Referrals.AttributionTouch>();
+
+    public DbSet<SocialStore.Domain.Referrals.OrderLineAttribution> OrderLineAttributions => Set<SocialStore.Domain.Referrals.OrderLineAttribution>();
+
+    public DbSet<SocialStore.Domain.Referrals.Creator> Creators => Set<SocialStore.Domain.Referrals.Creator>();
+
+    public DbSet<SocialStore.Domain.Referrals.CommissionProductRate> CommissionProductRates => Set<SocialStore.Domain.Referrals.CommissionProductRate>();
+
+    public DbSet<SocialStore.Domain.Referrals.ReferralSettings> ReferralSettings => Set<SocialStore.Domain.Referrals.ReferralSettings>();
+
+    public DbSet<SocialStore.Domain.Referrals.CommissionEntry> CommissionEntries => Set<SocialStore.Domain.Referrals.CommissionEntry>();
+
+    public DbSet<SocialStore.Domain.Referrals.PayoutRequest> PayoutRequests => Set<SocialStore.Domain.Referrals.PayoutRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -54,7 +54,8 @@ public static class OrderWriter
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
 
-        // The allocations point at line ids, which exist now.
+        // The allocations and attributions point at line ids, which exist now.
+        await Referrals.AttributionService.AttributeOrderAsync(db, order, now, ct);
         for (var a = 0; a < quote.Adjustments.Count; a++)
         {
             var adjustment = quote.Adjustments[a];

@@ -55,6 +55,9 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
         typeof(SocialStore.Domain.Bargains.Bargain), typeof(SocialStore.Domain.Bargains.BargainCut),
         typeof(SocialStore.Domain.Points.PointsEntry), typeof(SocialStore.Domain.Points.PointsAccount), typeof(SocialStore.Domain.Points.PointsCheckIn),
+        typeof(SocialStore.Domain.Referrals.AttributionTouch), typeof(SocialStore.Domain.Referrals.OrderLineAttribution),
+        typeof(SocialStore.Domain.Referrals.Creator), typeof(SocialStore.Domain.Referrals.CommissionEntry),
+        typeof(SocialStore.Domain.Referrals.PayoutRequest),
     };
 
     /// <summary>
@@ -139,6 +142,13 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         await WriteAsync("points.json", db.PointsEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt, e.ExpiresAt, Balance = db.PointsAccounts.Where(a => a.UserId == userId).Select(a => a.Balance).FirstOrDefault() }));
         await WriteAsync("check-ins.json", db.PointsCheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Day).Select(c => new { c.Day, c.Streak, c.Points, c.At }));
+        await WriteAsync("creator.json", db.Creators.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Enabled, c.ChangedAt }));
+        await WriteAsync("attribution-touches.json", db.AttributionTouches.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)
+            .Select(t => new { t.NoteId, t.ProductId, t.ShareLinkId, t.EarnerId, t.FirstTouchedAt, t.TouchedAt }));
+        await WriteAsync("attributed-sales.json", db.OrderLineAttributions.AsNoTracking().Where(a => a.EarnerId == userId || a.BuyerId == userId)
+            .OrderBy(a => a.OrderLineId).Select(a => new { a.OrderLineId, a.OrderId, Mine = a.BuyerId == userId ? "bought" : "earned", a.NoteId, a.ShareLinkId, a.CreatedAt }));
+        await WriteAsync("commissions.json", db.CommissionEntries.AsNoTracking().Where(e => e.CreatorId == userId).OrderBy(e => e.Id));
+        await WriteAsync("payouts.json", db.PayoutRequests.AsNoTracking().Where(p => p.CreatorId == userId).OrderBy(p => p.Id));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

@@ -54,6 +54,7 @@ public static class ShareLinkEndpoints
             cancellationToken,
             http.Connection.RemoteIpAddress?.ToString());
         if (visit is null) return Results.NotFound();
+        await ReferralEndpoints.TouchShareAsync(http, code, cancellationToken);
 
         http.Response.Cookies.Append(AttributionCookie, visit.AttributionToken, new CookieOptions
         {

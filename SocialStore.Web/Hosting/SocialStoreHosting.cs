@@ -117,6 +117,8 @@ public static class SocialStoreHosting
         app.MapCultureEndpoints();
         app.MapMediaEndpoints();
         app.MapShareLinkEndpoints();
+        app.Use(ReferralEndpoints.CarryOverMiddleware);
+        app.MapReferralEndpoints();
         app.MapSearchEndpoints();
         app.MapCartEndpoints();
         app.MapPaymentEndpoints(sandbox);
