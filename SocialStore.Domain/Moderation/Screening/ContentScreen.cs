@@ -165,6 +165,15 @@ public sealed partial class ContentScreen(IDbContextFactory<SocialStoreDbContext
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The automatic flags on a reviewable, newest first, for the moderator's view (staff only).</summary>
+    public async Task<IReadOnlyList<ScreeningFlag>> FlagsAsync(System.Security.Claims.ClaimsPrincipal actor, long reviewableId, CancellationToken cancellationToken)
+    {
+        ModerationService.RequireStaff(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ScreeningFlag>().AsNoTracking().Where(f => f.ReviewableId == reviewableId)
+            .OrderByDescending(f => f.Id).Take(20).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Younger than the configured days, or nothing published before (no note that is not a draft).</summary>
     private static async Task<bool> IsNewAccountAsync(SocialStoreDbContext db, string authorId, DateTimeOffset now, ScreeningOptions settings, CancellationToken ct)
     {
