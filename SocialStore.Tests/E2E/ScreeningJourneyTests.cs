@@ -46,12 +46,12 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser) : IAsyncLifeti
             await Assertions.Expect(m.Locator("[data-testid=word-list][data-ready=true]")).ToBeAttachedAsync();
 
             // Bad input: only punctuation.
-            await m.Locator("[data-testid=word-term] input").FillAsync(" ，。 ");
+            await m.Locator("[data-testid=word-term]").FillAsync(" ，。 ");
             await m.Locator("[data-testid=word-add]").ClickAsync();
             await Assertions.Expect(m.Locator(".mud-snackbar")).ToContainTextAsync("不能为空");
             await Assertions.Expect(m.Locator("[data-testid=word-row-term]")).ToHaveCountAsync(0);
 
-            await m.Locator("[data-testid=word-term] input").FillAsync("高仿");
+            await m.Locator("[data-testid=word-term]").FillAsync("高仿");
             await m.Locator("[data-testid=word-action]").ClickAsync();
             await m.Locator(".mud-popover-open .mud-list-item", new() { HasText = "待审核" }).ClickAsync();
             await m.Locator("[data-testid=word-add]").ClickAsync();
