@@ -119,11 +119,12 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
             var notify = verdict?.Action != SocialStore.Domain.Moderation.Screening.ScreenAction.Hold
                 && NotificationService.Add(db, question.AskerId, NotificationKind.Answer, userId, null, null, now, question.ProductId, questionId);
             await db.SaveChangesAsync(ct);
-            if (verdict is not null)
-                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Answer, answer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
             // In the database, so two answers at once both count.
             await db.Set<ProductQuestion>().Where(q => q.Id == questionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1), ct);
+            // After the count: a held answer is hidden, and leaves the count, like a moderator's hide.
+            if (verdict is not null)
+                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Answer, answer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
             return (answer.Id, notify ? question.AskerId : null);
         }, cancellationToken);
         if (notified is not null) await notifications.PublishUnreadAsync([notified], cancellationToken);

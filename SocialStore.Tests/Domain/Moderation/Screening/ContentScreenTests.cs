@@ -10,6 +10,7 @@ using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Moderation.Screening;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Social;
+using SocialStore.Tests.Domain.Catalog;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Domain.Moderation.Screening;
@@ -250,5 +251,31 @@ public sealed class ContentScreenTests
         Assert.Equal("https://example.com/x", flag.Terms);
         // A held note notifies nobody it mentions.
         Assert.Equal(0, await bed.M.QueryAsync(db => db.Notifications.CountAsync(n => n.NoteId == mentions)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Answer_Held_IsHiddenAndLeavesTheAnswerCount_ApproveBringsItBack(DatabaseProvider provider)
+    {
+        await using var bed = await Bed.CreateAsync(provider);
+        var questions = new SocialStore.Domain.Reviews.QuestionService(bed.M.Db.Factory, bed.M.Clock, bed.M.Notifications, bed.Screen);
+        var product = await CatalogTestData.SimpleAsync(bed.M.Db.Factory, "面霜", 99m);
+        var answerer = await bed.M.UserAsync("answerer", ageDays: 100);
+        await bed.AddWordAsync("加微信", ScreenAction.Hold);
+
+        var question = await questions.AskAsync(bed.M.Author.Id, product.Id, "敏感肌能用吗？", None);
+        await questions.AnswerAsync(answerer.Id, question, "可以的", None);
+        var held = await questions.AnswerAsync(answerer.Id, question, "详细的 加 微 信 问我", None);
+
+        async Task<int> CountAsync() => await bed.M.QueryAsync(db => db.Set<SocialStore.Domain.Reviews.ProductQuestion>().Where(q => q.Id == question).Select(q => q.AnswerCount).SingleAsync());
+        Assert.Equal(1, await CountAsync());
+        var listed = (await questions.ListAsync(product.Id, 10, None)).Single();
+        Assert.Equal(["可以的"], listed.Answers.Select(a => a.Body));
+        // The asker heard of the visible answer only.
+        Assert.Equal(1, await bed.M.QueryAsync(db => db.Notifications.CountAsync(n => n.RecipientId == bed.M.Author.Id && n.QuestionId == question)));
+
+        var (review, _) = await bed.ReviewOfAsync(ReportTargetType.Answer, held);
+        await bed.M.Moderation.DecideAsync(bed.M.Mod1Principal, new DecisionInput(review!.Id, ModerationAction.Approve, "正常回答"), None);
+        Assert.Equal(2, await CountAsync());
     }
 }
