@@ -22,5 +22,7 @@ public static class ModerationExport
         await write("moderation-sanction.json", db.Set<UserSanction>().AsNoTracking().Where(s => s.UserId == userId).Select(s => (object)s));
         await write("moderation-decisions-made.json", db.Set<ModerationDecision>().AsNoTracking().Where(d => d.ModeratorId == userId)
             .Select(d => (object)new { d.Id, d.ReviewableId, d.Action, d.Reason, d.DecidedAt }));
+        await write("moderation-words-added.json", db.Set<Screening.ScreeningWord>().AsNoTracking().Where(w => w.CreatedById == userId)
+            .Select(w => (object)new { w.Id, w.Term, w.Action, w.CommercialOnly, w.CreatedAt }));
     }
 }

@@ -10,6 +10,9 @@ public static class ModerationRegistration
         services.AddOptions<ModerationOptions>().Bind(configuration.GetSection(ModerationOptions.Section));
         services.AddSingleton<ReportService>();
         services.AddSingleton<ModerationService>();
+        services.AddOptions<Screening.ScreeningOptions>().Bind(configuration.GetSection(Screening.ScreeningOptions.Section));
+        services.AddSingleton<Screening.ContentScreen>();
+        services.AddSingleton<Screening.WordListService>();
         return services;
     }
 }

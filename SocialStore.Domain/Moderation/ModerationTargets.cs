@@ -111,9 +111,21 @@ internal static class ModerationTargets
     {
         ReportTargetType.Review => await db.Reviews.Where(r => r.Id == id && r.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsHidden, hidden), ct) > 0,
         ReportTargetType.Question => await db.Set<ProductQuestion>().Where(q => q.Id == id && q.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(q => q.IsHidden, hidden), ct) > 0,
-        ReportTargetType.Answer => await db.Set<ProductAnswer>().Where(a => a.Id == id && a.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsHidden, hidden), ct) > 0,
+        ReportTargetType.Answer => await SetAnswerHiddenAsync(db, id, hidden, ct),
         _ => false,
     };
+
+    /// <summary>An answer hidden or shown, with its question's AnswerCount (which counts visible answers only).</summary>
+    private static async Task<bool> SetAnswerHiddenAsync(SocialStoreDbContext db, long id, bool hidden, CancellationToken ct)
+    {
+        if (await db.Set<ProductAnswer>().Where(a => a.Id == id && a.IsHidden != hidden).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsHidden, hidden), ct) == 0)
+            return false;
+        var questionId = await db.Set<ProductAnswer>().Where(a => a.Id == id).Select(a => a.QuestionId).SingleAsync(ct);
+        var delta = hidden ? -1 : +1;
+        await db.Set<ProductQuestion>().Where(q => q.Id == questionId && q.AnswerCount + delta >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.AnswerCount, q => q.AnswerCount + delta), ct);
+        return true;
+    }
 
     /// <summary>A comment leaves (or returns to) its thread with the counters that count it, like the author's own delete.</summary>
     private static async Task<bool> SetCommentGoneAsync(SocialStoreDbContext db, long id, bool gone, CancellationToken ct)

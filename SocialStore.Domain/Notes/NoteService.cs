@@ -17,7 +17,8 @@ public sealed class NoteService(
     IDbContextFactory<SocialStoreDbContext> dbFactory,
     TimeProvider clock,
     NotificationService notifications,
-    IMediaStore media)
+    IMediaStore media,
+    SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
 {
     /// <summary>Notes one person may publish per hour (drafts and edits do not count).</summary>
     public const int MaxPublishedPerHour = 10;
@@ -85,21 +86,30 @@ public sealed class NoteService(
                 throw new DomainException(NoteErrors.ProductUnavailable);
 
             var topics = await FindOrCreateTopicsAsync(db, tokens.Topics, now, ct);
+            var (storedTitle, storedBody) = (title, body);
+            SocialStore.Domain.Moderation.Screening.ScreenVerdict? verdict = null;
+            if (publish && screen is not null)
+            {
+                verdict = await screen.CheckAsync(db, authorId, new(Commercial: productIds.Count > 0, IsNote: true, Mentions: tokens.Mentions.Count), [title, body], now, ct);
+                (storedTitle, storedBody) = (verdict.Texts[0], verdict.Texts[1]);
+            }
 
             if (note is null)
             {
-                note = Note.Create(authorId, title, body, images, now, draft: !publish);
+                note = Note.Create(authorId, storedTitle, storedBody, images, now, draft: !publish);
                 db.Notes.Add(note);
             }
             else
             {
                 await db.NoteImages.Where(i => i.NoteId == note.Id).ExecuteDeleteAsync(ct);
-                note.Edit(title, body, images, now);
+                note.Edit(storedTitle, storedBody, images, now);
                 if (publish && note.Status == NoteStatus.Draft) note.Publish(now);
             }
             note.SetTopics(topics);
             note.SetProducts(productIds);
             await db.SaveChangesAsync(ct);
+            if (verdict is not null)
+                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Note, note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), authorId, now, ct);
 
             IReadOnlyList<string> recipients = [];
             if (note.Status == NoteStatus.Published)

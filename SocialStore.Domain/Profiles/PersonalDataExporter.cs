@@ -51,6 +51,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Moderation.Report), typeof(SocialStore.Domain.Moderation.Reviewable),
         typeof(SocialStore.Domain.Moderation.ModerationDecision), typeof(SocialStore.Domain.Moderation.UserSanction),
         typeof(SocialStore.Domain.Coupons.Coupon),
+        typeof(SocialStore.Domain.Moderation.Screening.ScreeningWord),
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
         typeof(SocialStore.Domain.Bargains.Bargain), typeof(SocialStore.Domain.Bargains.BargainCut),

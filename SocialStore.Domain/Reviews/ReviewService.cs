@@ -62,7 +62,7 @@ public sealed record ReviewablePurchase(long PurchaseId, string SkuKey, DateTime
 /// <see cref="Review"/>, and a unique index on the purchase makes a double submit harmless.
 /// Nothing here ever creates a review on anyone's behalf: no default or automatic reviews.
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock)
+public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
 {
     public const int PageSize = 10;
 
@@ -91,6 +91,8 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
         if (await db.Reviews.AnyAsync(r => r.PurchaseId == purchaseId, cancellationToken)) throw new DomainException(ReviewErrors.AlreadyReviewed);
         // Check the text before spending time on photos.
         Review.Write(purchase, userId, stars, body, [], clock.GetUtcNow());
+        var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [body], clock.GetUtcNow(), cancellationToken);
+        body = verdict?.Texts[0] ?? body;
         var saved = new List<ReviewImage>(photos.Count);
         foreach (var photo in photos)
         {
@@ -108,6 +110,8 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
             throw new DomainException(ReviewErrors.AlreadyReviewed);
         }
         await Points.PointsRewards.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, clock.GetUtcNow(), cancellationToken);
+        if (verdict is not null)
+            await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
         return review.Id;
     }
 
@@ -137,8 +141,11 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
-        review.Edit(userId, stars, body, clock.GetUtcNow());
+        var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [body ?? ""], clock.GetUtcNow(), cancellationToken);
+        review.Edit(userId, stars, verdict?.Texts[0] ?? body ?? "", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (verdict is not null)
+            await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, reviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Marks a review helpful: once per person, never one's own. Returns false when already voted.</summary>

@@ -12,7 +12,7 @@ namespace SocialStore.Domain.Social;
 /// thread. A note's CommentCount is the number of its comments and replies that are not deleted;
 /// a comment's ReplyCount the number of its replies that are not deleted.
 /// </summary>
-public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
+public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
 {
     public const int RepliesPreview = 3;
     public const int PageSize = 20;
@@ -49,17 +49,23 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
             if (await db.Comments.CountAsync(c => c.AuthorId == userId && c.CreatedAt > since, ct) >= MaxPerMinute)
                 throw new DomainException(SocialErrors.CommentRateLimited, MaxPerMinute);
 
-            var comment = new Comment { NoteId = noteId, AuthorId = userId, ParentId = parentId, Body = text, CreatedAt = now };
+            var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [text], now, ct);
+            var comment = new Comment { NoteId = noteId, AuthorId = userId, ParentId = parentId, Body = verdict?.Texts[0] ?? text, CreatedAt = now };
             db.Comments.Add(comment);
             await db.SaveChangesAsync(ct);
             if (parentId is { } p)
                 await db.Comments.Where(c => c.Id == p).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1), ct);
             if (await NoteCounters.AddCommentsAsync(db, noteId, +1, ct) == 0) throw new DomainException(SocialErrors.NoteUnavailable);
+            if (verdict is not null)
+                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Comment, comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
 
             var told = new List<string>();
-            var (recipient, kind) = repliedToAuthorId is null ? (noteAuthorId, NotificationKind.Comment) : (repliedToAuthorId, NotificationKind.Reply);
-            if (NotificationService.Add(db, recipient, kind, userId, noteId, comment.Id, now)) told.Add(recipient);
-            told.AddRange(await notifications.AddMentionsAsync(db, noteId, comment.Id, userId, mentions, told, ct));
+            if (verdict?.Action != SocialStore.Domain.Moderation.Screening.ScreenAction.Hold)
+            {
+                var (recipient, kind) = repliedToAuthorId is null ? (noteAuthorId, NotificationKind.Comment) : (repliedToAuthorId, NotificationKind.Reply);
+                if (NotificationService.Add(db, recipient, kind, userId, noteId, comment.Id, now)) told.Add(recipient);
+                told.AddRange(await notifications.AddMentionsAsync(db, noteId, comment.Id, userId, mentions, told, ct));
+            }
             await db.SaveChangesAsync(ct);
             await NoteCounters.RefreshHotScoreAsync(db, noteId, ct);
 

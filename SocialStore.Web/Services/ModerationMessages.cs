@@ -9,10 +9,15 @@ public static class ModerationMessages
 {
     private static readonly ResourceManager Resources = new("SocialStore.Web.Resources.ModerationResource", typeof(ModerationResource).Assembly);
 
+    private static readonly ResourceManager ScreeningResources = new("SocialStore.Web.Resources.ScreeningResource", typeof(ScreeningResource).Assembly);
+
     public static string? Find(DomainException exception)
     {
-        if (!exception.Code.StartsWith("Moderation.", StringComparison.Ordinal)) return null;
-        var format = Resources.GetString(exception.Code, CultureInfo.CurrentUICulture);
+        var resources = exception.Code.StartsWith("Moderation.", StringComparison.Ordinal) ? Resources
+            : exception.Code.StartsWith("Screening.", StringComparison.Ordinal) ? ScreeningResources
+            : null;
+        if (resources is null) return null;
+        var format = resources.GetString(exception.Code, CultureInfo.CurrentUICulture);
         return format is null ? null : string.Format(CultureInfo.CurrentCulture, format, exception.Arguments);
     }
 }

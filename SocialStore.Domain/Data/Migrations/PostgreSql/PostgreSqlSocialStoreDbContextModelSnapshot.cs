@@ -1397,6 +1397,89 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("Reviewable");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ReviewableId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewableId", "Id");
+
+                    b.ToTable("ScreeningFlag");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningWord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CommercialOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Normalized")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Normalized")
+                        .IsUnique();
+
+                    b.ToTable("ScreeningWord");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.UserSanction", b =>
                 {
                     b.Property<string>("UserId")
@@ -3437,6 +3520,24 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ReviewableId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningFlag", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Moderation.Reviewable", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningWord", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

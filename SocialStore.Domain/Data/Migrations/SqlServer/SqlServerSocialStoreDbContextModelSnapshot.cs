@@ -1401,6 +1401,89 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.ToTable("Reviewable");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("ReviewableId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewableId", "Id");
+
+                    b.ToTable("ScreeningFlag");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningWord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("CommercialOnly")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Normalized")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Normalized")
+                        .IsUnique();
+
+                    b.ToTable("ScreeningWord");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.UserSanction", b =>
                 {
                     b.Property<string>("UserId")
@@ -3441,6 +3524,24 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ReviewableId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningFlag", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Moderation.Reviewable", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningWord", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

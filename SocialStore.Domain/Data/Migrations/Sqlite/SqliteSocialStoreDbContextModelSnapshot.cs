@@ -1348,6 +1348,85 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("Reviewable");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewableId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewableId", "Id");
+
+                    b.ToTable("ScreeningFlag");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningWord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CommercialOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Normalized")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Normalized")
+                        .IsUnique();
+
+                    b.ToTable("ScreeningWord");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.UserSanction", b =>
                 {
                     b.Property<string>("UserId")
@@ -3330,6 +3409,24 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReviewableId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningFlag", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Moderation.Reviewable", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Screening.ScreeningWord", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,13 @@
+namespace SocialStore.Domain.Moderation.Screening;
+
+/// <summary>Codes of the <see cref="Common.DomainException"/>s of word screening; each is a resource key in the web project.</summary>
+public static class ScreeningErrors
+{
+    /// <summary>The text contains a blocked term; the message names nothing (the list is not disclosed).</summary>
+    public const string Blocked = "Screening.Blocked";
+    public const string TermRequired = "Screening.TermRequired";
+    public const string TermTooLong = "Screening.TermTooLong";
+    public const string TermExists = "Screening.TermExists";
+    public const string ActionInvalid = "Screening.ActionInvalid";
+    public const string WordNotFound = "Screening.WordNotFound";
+}
