@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddModeration(configuration);
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         services.AddFlashSales(configuration);
+        SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
         return services;
     }
 

@@ -111,6 +111,12 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.FlashSales.FlashSaleReservation> FlashSaleReservations => Set<SocialStore.Domain.FlashSales.FlashSaleReservation>();
 
+    public DbSet<SocialStore.Domain.Recommendations.BehaviourEvent> BehaviourEvents => Set<SocialStore.Domain.Recommendations.BehaviourEvent>();
+
+    public DbSet<SocialStore.Domain.Recommendations.RecommendationFeedback> RecommendationFeedback => Set<SocialStore.Domain.Recommendations.RecommendationFeedback>();
+
+    public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -16,6 +16,7 @@ public static class OrderHooks
         await GroupBuys.GroupBuyOrders.OnMovedAsync(db, orderId, from, to, now, ct);
         await Coupons.CouponCheckout.OnOrderMovedAsync(db, orderId, to, now, ct);
         await FlashSales.FlashSaleService.OnOrderMovedAsync(db, orderId, from, to, now, ct);
+        await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
     /// <summary>

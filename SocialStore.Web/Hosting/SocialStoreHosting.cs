@@ -123,6 +123,7 @@ public static class SocialStoreHosting
         app.MapGroupBuyEndpoints();
         app.MapCouponEndpoints();
         app.MapFlashSaleEndpoints();
+        app.MapRecommendationEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }
