@@ -53,6 +53,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Coupons.Coupon),
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
+        typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
+        typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
     };
 
     /// <summary>
@@ -130,6 +132,12 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(r => new { r.OrderId, r.ItemId, r.Quantity, r.CreatedAt, r.ReturnedAt }));
         await WriteAsync("flash-sale-limits.json", db.Set<SocialStore.Domain.FlashSales.FlashSaleQuota>().AsNoTracking().Where(q => q.UserId == userId)
             .Select(q => new { q.ItemId, q.Count }));
+        await WriteAsync("recommendation-events.json", db.BehaviourEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
+            .Select(e => new { e.Kind, e.NoteId, e.ProductId, e.DwellMs, e.Personalised, e.OccurredAt }));
+        await WriteAsync("recommendation-settings.json", db.PersonalisationSettings.AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new { s.Enabled, s.UpdatedAt }));
+        await WriteAsync("recommendation-feedback.json", db.RecommendationFeedback.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.Id)
+            .Select(f => new { f.Kind, f.Target, f.CreatedAt }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new
