@@ -79,7 +79,11 @@ public static class RecommendationEndpoints
         var userId = CartHosting.SignedInUserId(http);
         if (!http.Request.HasFormContentType) return Results.BadRequest();
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var back = Without(CartEndpoints.LocalUrl(form["returnUrl"], fallback));
+        var back = CartEndpoints.LocalUrl(form["returnUrl"], fallback);
+        // The notice goes into the query, before any #fragment.
+        var hash = back.IndexOf('#');
+        var fragment = hash >= 0 ? back[hash..] : "";
+        back = Without(hash >= 0 ? back[..hash] : back);
         if (userId is null) return Results.LocalRedirect("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(back));
         try
         {
@@ -92,11 +96,11 @@ public static class RecommendationEndpoints
         try
         {
             var done = await action(userId, form);
-            return Results.LocalRedirect(CartEndpoints.With(back, "recsDone", done));
+            return Results.LocalRedirect(CartEndpoints.With(back, "recsDone", done) + fragment);
         }
         catch (DomainException ex)
         {
-            return Results.LocalRedirect(CartEndpoints.With(back, "recsError", ex.Code));
+            return Results.LocalRedirect(CartEndpoints.With(back, "recsError", ex.Code) + fragment);
         }
     }
 
