@@ -90,17 +90,23 @@ public sealed class PersonalFeedQueries(IDbContextFactory<SocialStoreDbContext> 
             .ToList();
     }
 
+    /// <summary>Co-engagement looks at the person's most recent likes and at most this many people who share them (bounded work per page).</summary>
+    public const int SeedLikes = 20;
+    public const int Peers = 100;
+
     /// <summary>
-    /// "People who liked this also liked": notes liked by the people who liked what this person liked or collected,
-    /// by how many of them, relative to the most shared one (0–1). One query.
+    /// "People who liked this also liked": notes liked by people who liked one of the person's <see cref="SeedLikes"/> most
+    /// recent likes (at most <see cref="Peers"/> of them, the most recent), by how many of them, relative to the most shared
+    /// note (0–1). One query.
     /// </summary>
     private static async Task<Dictionary<long, double>> CoEngagementAsync(SocialStoreDbContext db, string userId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var seeds = db.NoteLikes.Where(l => l.UserId == userId && l.CreatedAt >= since).Select(l => l.NoteId)
-            .Concat(db.Collects.Where(c => c.UserId == userId && c.CreatedAt >= since).Select(c => c.NoteId));
-        var peers = db.NoteLikes.Where(l => l.UserId != userId && seeds.Contains(l.NoteId)).Select(l => l.UserId);
+        var seeds = db.NoteLikes.Where(l => l.UserId == userId && l.CreatedAt >= since)
+            .OrderByDescending(l => l.CreatedAt).Select(l => l.NoteId).Take(SeedLikes);
+        var peers = db.NoteLikes.Where(l => l.UserId != userId && seeds.Contains(l.NoteId))
+            .OrderByDescending(l => l.CreatedAt).Select(l => l.UserId).Distinct().Take(Peers);
         var rows = await db.NoteLikes
-            .Where(l => peers.Contains(l.UserId) && !seeds.Contains(l.NoteId))
+            .Where(l => peers.Contains(l.UserId) && l.CreatedAt >= since && !seeds.Contains(l.NoteId))
             .GroupBy(l => l.NoteId)
             .Select(g => new { NoteId = g.Key, Count = g.Count() })
             .OrderByDescending(x => x.Count).ThenByDescending(x => x.NoteId)
