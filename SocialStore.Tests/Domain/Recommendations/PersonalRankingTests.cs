@@ -60,7 +60,10 @@ public class PersonalRankingTests
         Assert.Equal(expected, terms.Largest);
         var values = new Dictionary<ReasonKind, double>
         {
-            [ReasonKind.Follow] = terms.Follow, [ReasonKind.Topic] = terms.Topic, [ReasonKind.Similar] = terms.Similar, [ReasonKind.Trending] = terms.Trending,
+            [ReasonKind.Follow] = terms.Follow,
+            [ReasonKind.Topic] = terms.Topic,
+            [ReasonKind.Similar] = terms.Similar,
+            [ReasonKind.Trending] = terms.Trending,
         };
         Assert.Equal(values.Values.Max(), values[terms.Largest]);
     }
