@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddFlashSales(configuration);
         SocialStore.Domain.Points.PointsRegistration.AddPoints(services);
         SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
+        SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
         return services;
     }
 

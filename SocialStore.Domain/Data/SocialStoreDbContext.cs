@@ -136,6 +136,11 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.Referrals.CommissionEntry> CommissionEntries => Set<SocialStore.Domain.Referrals.CommissionEntry>();
 
     public DbSet<SocialStore.Domain.Referrals.PayoutRequest> PayoutRequests => Set<SocialStore.Domain.Referrals.PayoutRequest>();
+    public DbSet<SocialStore.Domain.Recommendations.BehaviourEvent> BehaviourEvents => Set<SocialStore.Domain.Recommendations.BehaviourEvent>();
+
+    public DbSet<SocialStore.Domain.Recommendations.RecommendationFeedback> RecommendationFeedback => Set<SocialStore.Domain.Recommendations.RecommendationFeedback>();
+
+    public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

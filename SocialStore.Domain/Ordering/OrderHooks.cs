@@ -19,6 +19,7 @@ public static class OrderHooks
         await Bargains.BargainService.OnOrderMovedAsync(db, orderId, to, ct);
         await Points.PointsOrders.OnMovedAsync(db, orderId, to, now, ct);
         await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
+        await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
     /// <summary>

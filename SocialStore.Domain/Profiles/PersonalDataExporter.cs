@@ -59,6 +59,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Referrals.AttributionTouch), typeof(SocialStore.Domain.Referrals.OrderLineAttribution),
         typeof(SocialStore.Domain.Referrals.Creator), typeof(SocialStore.Domain.Referrals.CommissionEntry),
         typeof(SocialStore.Domain.Referrals.PayoutRequest),
+        typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
+        typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
     };
 
     /// <summary>
@@ -150,6 +152,12 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .OrderBy(a => a.OrderLineId).Select(a => new { a.OrderLineId, a.OrderId, Mine = a.BuyerId == userId ? "bought" : "earned", a.NoteId, a.ShareLinkId, a.CreatedAt }));
         await WriteAsync("commissions.json", db.CommissionEntries.AsNoTracking().Where(e => e.CreatorId == userId).OrderBy(e => e.Id));
         await WriteAsync("payouts.json", db.PayoutRequests.AsNoTracking().Where(p => p.CreatorId == userId).OrderBy(p => p.Id));
+        await WriteAsync("recommendation-events.json", db.BehaviourEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
+            .Select(e => new { e.Kind, e.NoteId, e.ProductId, e.DwellMs, e.Personalised, e.OccurredAt }));
+        await WriteAsync("recommendation-settings.json", db.PersonalisationSettings.AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new { s.Enabled, s.UpdatedAt }));
+        await WriteAsync("recommendation-feedback.json", db.RecommendationFeedback.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.Id)
+            .Select(f => new { f.Kind, f.Target, f.CreatedAt }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

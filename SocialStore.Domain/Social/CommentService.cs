@@ -12,7 +12,7 @@ namespace SocialStore.Domain.Social;
 /// thread. A note's CommentCount is the number of its comments and replies that are not deleted;
 /// a comment's ReplyCount the number of its replies that are not deleted.
 /// </summary>
-public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
+public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null, Recommendations.BehaviourEventSink? events = null)
 {
     public const int RepliesPreview = 3;
     public const int PageSize = 20;
@@ -73,6 +73,7 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
             return (added, told);
         }, cancellationToken);
         await notifications.PublishUnreadAsync(recipients, cancellationToken);
+        events?.Record(Recommendations.BehaviourKind.Comment, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return view;
     }
 

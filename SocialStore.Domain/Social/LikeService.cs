@@ -14,7 +14,7 @@ public sealed record LikeResult(bool Liked, int Count, bool Changed);
 /// impossible; the counter moves by one in the same transaction, only when a row was really inserted
 /// or deleted, so it always equals the number of rows.
 /// </summary>
-public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
+public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null)
 {
     public async Task<LikeResult> LikeNoteAsync(string userId, long noteId, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
             return (new LikeResult(true, counts.Likes, Changed: true), notified ? authorId : null);
         }, cancellationToken);
         if (notify is not null) await notifications.PublishUnreadAsync([notify], cancellationToken);
+        if (result.Changed) events?.Record(Recommendations.BehaviourKind.Like, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return result;
     }
 

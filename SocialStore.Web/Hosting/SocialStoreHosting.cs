@@ -128,6 +128,7 @@ public static class SocialStoreHosting
         app.MapFlashSaleEndpoints();
         app.MapBargainEndpoints();
         app.MapPointsEndpoints();
+        app.MapRecommendationEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
         return app;
     }

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Notes;
+
+namespace SocialStore.Domain.Recommendations;
+
+/// <summary>A page of the personal feed: cards with their reasons, and the offset of the next page.</summary>
+public sealed record PersonalFeedPage(IReadOnlyList<PersonalCard> Items, string? NextCursor);
+
+/// <summary>
+/// Discover for a signed-in person (ADR-045 §2). With personalisation off it is exactly <see cref="FeedQueries.DiscoverAsync"/>
+/// (the caller shows that instead). With it on: candidates from follows, topic affinity, co-engagement and trending,
+/// scored by <see cref="PersonalRanking"/> without the notes, topics and authors the person is not interested in.
+/// Five queries when the person's state is cached.
+/// </summary>
+public sealed class PersonalFeedQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, PersonalisationService personalisation, TimeProvider clock)
+{
+    public const int TrendingPool = 200;
+    public const int PersonalPool = 300;
+    public const int MaxOffset = 1000;
+
+    /// <summary>The personal page, or null when the person switched personalisation off (show the anonymous Discover then).</summary>
+    public async Task<PersonalFeedPage?> DiscoverAsync(string userId, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        var state = await personalisation.StateAsync(userId, cancellationToken);
+        if (!state.Enabled) return null;
+        pageSize = Math.Clamp(pageSize, 1, 60);
+        var offset = ParseCursor(cursor);
+        var now = clock.GetUtcNow();
+        var since = now - PersonalisationService.InterestWindow;
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var affinity = (await PersonalisationService.TopicAffinityAsync(db, userId, since, cancellationToken))
+            .Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
+        var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
+        var similar = await CoEngagementAsync(db, userId, since, cancellationToken);
+
+        var topicIds = affinity.Select(a => a.TopicId).ToList();
+        var similarIds = similar.Keys.ToList();
+        var open = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.AuthorId != userId
+            && !db.NoteLikes.Any(l => l.UserId == userId && l.NoteId == n.Id)
+            && !db.Collects.Any(c => c.UserId == userId && c.NoteId == n.Id));
+        var trending = await Project(open.OrderByDescending(n => n.HotScore).ThenByDescending(n => n.Id).Take(TrendingPool)).ToListAsync(cancellationToken);
+        var personal = topicIds.Count + followees.Count + similarIds.Count == 0
+            ? []
+            : await Project(open.Where(n => followees.Contains(n.AuthorId) || similarIds.Contains(n.Id) || n.Topics.Any(t => topicIds.Contains(t.TopicId)))
+                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PersonalPool)).ToListAsync(cancellationToken);
+
+        var candidates = trending.Concat(personal).DistinctBy(c => c.Card.Id)
+            .Where(c => !state.HiddenNotes.Contains(c.Card.Id) && !state.HiddenAuthors.Contains(c.AuthorId) && !c.TopicIds.Any(state.HiddenTopics.Contains))
+            .ToList();
+        var ranked = Rank(candidates, affinity, followees.ToHashSet(StringComparer.Ordinal), similar, now);
+        var diversified = PersonalRanking.Diversify(ranked, r => r.AuthorId, r => r.TopicIds, pageSize);
+        var items = diversified.Skip(offset).Take(pageSize).Select(r => r.Card).ToList();
+        var next = offset + pageSize < diversified.Count && offset + pageSize <= MaxOffset
+            ? "o" + (offset + pageSize).ToString(CultureInfo.InvariantCulture)
+            : null;
+        return new PersonalFeedPage(items, next);
+    }
+
+    internal sealed record Ranked(PersonalCard Card, string AuthorId, IReadOnlyList<int> TopicIds);
+
+    /// <summary>Scores the candidates and sorts them, best first (ties: newer id first).</summary>
+    internal static List<Ranked> Rank(IReadOnlyList<Candidate> candidates, IReadOnlyList<InterestTag> affinity, IReadOnlySet<string> followees,
+        IReadOnlyDictionary<long, double> similar, DateTimeOffset now)
+    {
+        var strongest = affinity.Count == 0 ? 0 : affinity.Max(a => a.Count);
+        var topics = affinity.ToDictionary(a => a.TopicId);
+        var maxEngagement = candidates.Count == 0 ? 0 : candidates.Max(c => c.Engagement);
+        return candidates.Select(c =>
+            {
+                var best = c.TopicIds.Where(topics.ContainsKey).Select(t => topics[t]).MaxBy(t => t.Count);
+                var terms = PersonalRanking.Terms(
+                    followees.Contains(c.AuthorId),
+                    best is null || strongest == 0 ? 0 : (double)best.Count / strongest,
+                    similar.GetValueOrDefault(c.Card.Id),
+                    c.Engagement, maxEngagement);
+                var reason = terms.Largest;
+                var subject = reason switch
+                {
+                    ReasonKind.Follow => c.Card.AuthorName,
+                    ReasonKind.Topic => best?.Name,
+                    _ => null,
+                };
+                var topicId = reason == ReasonKind.Topic ? best?.TopicId : null;
+                return new Ranked(new PersonalCard(c.Card, reason, subject, topicId, c.AuthorId, PersonalRanking.Score(terms, now - c.Card.CreatedAt)), c.AuthorId, c.TopicIds);
+            })
+            .OrderByDescending(r => r.Card.Score).ThenByDescending(r => r.Card.Card.Id)
+            .ToList();
+    }
+
+    /// <summary>Co-engagement looks at the person's most recent likes and at most this many people who share them (bounded work per page).</summary>
+    public const int SeedLikes = 20;
+    public const int Peers = 100;
+
+    /// <summary>
+    /// "People who liked this also liked": notes liked by people who liked one of the person's <see cref="SeedLikes"/> most
+    /// recent likes (at most <see cref="Peers"/> of them, the most recent), by how many of them, relative to the most shared
+    /// note (0–1). One query.
+    /// </summary>
+    private static async Task<Dictionary<long, double>> CoEngagementAsync(SocialStoreDbContext db, string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var seeds = db.NoteLikes.Where(l => l.UserId == userId && l.CreatedAt >= since)
+            .OrderByDescending(l => l.CreatedAt).Select(l => l.NoteId).Take(SeedLikes);
+        var peers = db.NoteLikes.Where(l => l.UserId != userId && seeds.Contains(l.NoteId))
+            .OrderByDescending(l => l.CreatedAt).Select(l => l.UserId).Distinct().Take(Peers);
+        var rows = await db.NoteLikes
+            .Where(l => peers.Contains(l.UserId) && l.CreatedAt >= since && !seeds.Contains(l.NoteId))
+            .GroupBy(l => l.NoteId)
+            .Select(g => new { NoteId = g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count).ThenByDescending(x => x.NoteId)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0) return [];
+        double max = rows[0].Count;
+        return rows.ToDictionary(r => r.NoteId, r => r.Count / max);
+    }
+
+    private static IQueryable<Candidate> Project(IQueryable<Note> notes) => notes.Select(n => new Candidate(
+        new NoteCard(n.Id, n.Title, n.CoverKey, n.CoverWidth, n.CoverHeight, n.LikeCount, n.CreatedAt, n.Author!.Handle, n.Author.DisplayName, n.Author.AvatarKey),
+        n.AuthorId,
+        n.Topics.Select(t => t.TopicId).ToList(),
+        n.LikeCount + 2.0 * n.CollectCount + 3.0 * n.CommentCount + 4.0 * n.ShareCount));
+
+    /// <summary>"o{offset}"; anything else (including an anonymous Discover cursor) means the first page.</summary>
+    public static int ParseCursor(string? cursor) =>
+        cursor is { Length: > 1 and < 8 } && cursor[0] == 'o'
+        && int.TryParse(cursor.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o >= 0 && o <= MaxOffset
+            ? o
+            : 0;
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialStore.Domain.Recommendations;
+
+public static class RecommendationsRegistration
+{
+    public static IServiceCollection AddRecommendations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BehaviourEventOptions>().Bind(configuration.GetSection(BehaviourEventOptions.Section));
+        services.AddSingleton<BehaviourEventSink>();
+        services.AddSingleton<BehaviourEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<BehaviourEventWriter>());
+        services.AddSingleton<BehaviourEventCleaner>();
+        services.AddHostedService<BehaviourEventCleanupWorker>();
+        services.AddSingleton<PersonalisationService>();
+        services.AddSingleton<PersonalFeedQueries>();
+        return services;
+    }
+}
