@@ -1,17 +1,28 @@
 using Bunit;
+using SocialStore.Domain.Data;
 using SocialStore.Domain.Notes;
 using SocialStore.Tests.Infrastructure;
 using SocialStore.Web.Components.Shared;
 
 namespace SocialStore.Tests.Components.Feed;
 
-public class NoteCardViewTests
+/// <summary>
+/// The card as the feed renders it. It holds the 广告/合作 label (<c>CreatorDisclosure</c>), which asks the cached
+/// creator directory, so the domain is registered over a real (empty) database.
+/// </summary>
+public class NoteCardViewTests : IAsyncLifetime
 {
+    private TestDatabase database = default!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
     private static NoteCard Card(int width, int height, string? avatar = "seed/avatars/1.svg") =>
         new(42, "秋冬护肤 <b>分享</b>", "i/2026/11/abc", width, height, 128, DateTimeOffset.UtcNow, "xiaomei", "小美", avatar);
 
-    private static IRenderedComponent<NoteCardView> Render(ComponentTestContext ctx, NoteCard card) =>
-        ctx.Render<NoteCardView>(p => p.Add(c => c.Note, card));
+    private IRenderedComponent<NoteCardView> Render(ComponentTestContext ctx, NoteCard card) =>
+        ctx.UseDatabase(database).Render<NoteCardView>(p => p.Add(c => c.Note, card));
 
     [Fact]
     public void Render_Portrait_ReservesTheCoverBoxAndLinksToTheNote()
