@@ -49,6 +49,7 @@ public static class DependencyInjection
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         services.AddFlashSales(configuration);
         SocialStore.Domain.Points.PointsRegistration.AddPoints(services);
+        SocialStore.Domain.Levels.LevelsRegistration.AddLevels(services);
         SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
         SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
         return services;

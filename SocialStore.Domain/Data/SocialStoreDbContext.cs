@@ -142,6 +142,10 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
 
+    public DbSet<SocialStore.Domain.Levels.GrowthEntry> GrowthEntries => Set<SocialStore.Domain.Levels.GrowthEntry>();
+
+    public DbSet<SocialStore.Domain.Levels.MemberLevel> MemberLevels => Set<SocialStore.Domain.Levels.MemberLevel>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

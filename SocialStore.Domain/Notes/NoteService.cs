@@ -114,6 +114,7 @@ public sealed class NoteService(
             IReadOnlyList<string> recipients = [];
             if (note.Status == NoteStatus.Published)
             {
+                await Levels.GrowthLedger.OnNotePublishedAsync(db, authorId, note.Id, now, ct);
                 // Only people not yet told about this note: an edit does not notify again.
                 recipients = await notifications.AddMentionsAsync(db, note.Id, null, authorId, tokens.Mentions, null, ct);
                 await db.SaveChangesAsync(ct);

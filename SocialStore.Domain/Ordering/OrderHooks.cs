@@ -18,6 +18,7 @@ public static class OrderHooks
         await FlashSales.FlashSaleService.OnOrderMovedAsync(db, orderId, from, to, now, ct);
         await Bargains.BargainService.OnOrderMovedAsync(db, orderId, to, ct);
         await Points.PointsOrders.OnMovedAsync(db, orderId, to, now, ct);
+        await Levels.GrowthLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
@@ -31,6 +32,7 @@ public static class OrderHooks
     public static async Task OnLineRefundedAsync(SocialStoreDbContext db, long refundRequestId, long orderId, long orderLineId, decimal amount, DateTimeOffset now, CancellationToken ct)
     {
         await Points.PointsOrders.OnLineRefundedAsync(db, refundRequestId, orderId, orderLineId, now, ct);
+        await Levels.GrowthLedger.OnLineRefundedAsync(db, refundRequestId, orderLineId, now, ct);
         await Referrals.CommissionLedger.OnLineRefundedAsync(db, refundRequestId, orderLineId, amount, now, ct);
     }
 }

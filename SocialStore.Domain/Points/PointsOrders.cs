@@ -25,11 +25,12 @@ public static class PointsOrders
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.BuyerId, o.Number }).FirstOrDefaultAsync(ct);
         if (order is null) return;
         var rules = await PointsRulesStore.ReadAsync(db, ct);
+        var ratePercent = await Levels.GrowthLedger.PointsRatePercentAsync(db, order.BuyerId, ct);
         var lines = await db.OrderLines.AsNoTracking().Where(l => l.OrderId == orderId).OrderBy(l => l.Id).Select(l => new { l.Id, l.Payable, l.RefundedAmount }).ToListAsync(ct);
         foreach (var line in lines)
         {
             var basis = line.Payable - line.RefundedAmount;
-            var points = (int)decimal.Floor(basis * rules.EarnPerYuan);
+            var points = (int)decimal.Floor(basis * rules.EarnPerYuan * ratePercent / 100m);
             if (points <= 0) continue;
             await PointsLedger.CreditAsync(db, order.BuyerId, points, PointsKind.Purchase, $"earn:{line.Id}", now, ct, orderId, line.Id, basis);
         }

@@ -56,6 +56,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.FlashSales.FlashSaleQuota), typeof(SocialStore.Domain.FlashSales.FlashSaleReservation),
         typeof(SocialStore.Domain.Bargains.Bargain), typeof(SocialStore.Domain.Bargains.BargainCut),
         typeof(SocialStore.Domain.Points.PointsEntry), typeof(SocialStore.Domain.Points.PointsAccount), typeof(SocialStore.Domain.Points.PointsCheckIn),
+        typeof(SocialStore.Domain.Levels.GrowthEntry),
         typeof(SocialStore.Domain.Referrals.AttributionTouch), typeof(SocialStore.Domain.Referrals.OrderLineAttribution),
         typeof(SocialStore.Domain.Referrals.Creator), typeof(SocialStore.Domain.Referrals.CommissionEntry),
         typeof(SocialStore.Domain.Referrals.PayoutRequest),
@@ -144,6 +145,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(c => new { c.BargainId, c.Amount, c.CreatedAt }));
         await WriteAsync("points.json", db.PointsEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt, e.ExpiresAt, Balance = db.PointsAccounts.Where(a => a.UserId == userId).Select(a => a.Balance).FirstOrDefault() }));
+        await WriteAsync("growth.json", db.GrowthEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id).Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt }));
         await WriteAsync("check-ins.json", db.PointsCheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Day).Select(c => new { c.Day, c.Streak, c.Points, c.At }));
         await WriteAsync("creator.json", db.Creators.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Enabled, c.ChangedAt }));
         await WriteAsync("attribution-touches.json", db.AttributionTouches.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)

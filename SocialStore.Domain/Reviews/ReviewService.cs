@@ -110,6 +110,7 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
             throw new DomainException(ReviewErrors.AlreadyReviewed);
         }
         await Points.PointsRewards.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, clock.GetUtcNow(), cancellationToken);
+        await Levels.GrowthLedger.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, clock.GetUtcNow(), cancellationToken);
         if (verdict is not null)
             await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
         return review.Id;
