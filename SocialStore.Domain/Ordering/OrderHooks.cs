@@ -19,6 +19,7 @@ public static class OrderHooks
         await Bargains.BargainService.OnOrderMovedAsync(db, orderId, to, ct);
         await Points.PointsOrders.OnMovedAsync(db, orderId, to, now, ct);
         await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
+        await Referrals.Invites.InviteService.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
@@ -32,5 +33,6 @@ public static class OrderHooks
     {
         await Points.PointsOrders.OnLineRefundedAsync(db, refundRequestId, orderId, orderLineId, now, ct);
         await Referrals.CommissionLedger.OnLineRefundedAsync(db, refundRequestId, orderLineId, amount, now, ct);
+        await Referrals.Invites.InviteService.OnLineRefundedAsync(db, orderId, now, ct);
     }
 }
