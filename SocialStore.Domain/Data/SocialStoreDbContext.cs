@@ -136,6 +136,14 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.Referrals.CommissionEntry> CommissionEntries => Set<SocialStore.Domain.Referrals.CommissionEntry>();
 
     public DbSet<SocialStore.Domain.Referrals.PayoutRequest> PayoutRequests => Set<SocialStore.Domain.Referrals.PayoutRequest>();
+
+    public DbSet<SocialStore.Domain.Referrals.Invites.InviteCode> InviteCodes => Set<SocialStore.Domain.Referrals.Invites.InviteCode>();
+
+    public DbSet<SocialStore.Domain.Referrals.Invites.InviteBinding> InviteBindings => Set<SocialStore.Domain.Referrals.Invites.InviteBinding>();
+
+    public DbSet<SocialStore.Domain.Referrals.Invites.InviteVisit> InviteVisits => Set<SocialStore.Domain.Referrals.Invites.InviteVisit>();
+
+    public DbSet<SocialStore.Domain.Referrals.Invites.InviteReward> InviteRewards => Set<SocialStore.Domain.Referrals.Invites.InviteReward>();
     public DbSet<SocialStore.Domain.Recommendations.BehaviourEvent> BehaviourEvents => Set<SocialStore.Domain.Recommendations.BehaviourEvent>();
 
     public DbSet<SocialStore.Domain.Recommendations.RecommendationFeedback> RecommendationFeedback => Set<SocialStore.Domain.Recommendations.RecommendationFeedback>();

@@ -20,6 +20,7 @@ public static class OrderHooks
         await Points.PointsOrders.OnMovedAsync(db, orderId, to, now, ct);
         await Levels.GrowthLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
+        await Referrals.Invites.InviteService.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
@@ -34,5 +35,6 @@ public static class OrderHooks
         await Points.PointsOrders.OnLineRefundedAsync(db, refundRequestId, orderId, orderLineId, now, ct);
         await Levels.GrowthLedger.OnLineRefundedAsync(db, refundRequestId, orderLineId, now, ct);
         await Referrals.CommissionLedger.OnLineRefundedAsync(db, refundRequestId, orderLineId, amount, now, ct);
+        await Referrals.Invites.InviteService.OnLineRefundedAsync(db, orderId, now, ct);
     }
 }

@@ -60,6 +60,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Referrals.AttributionTouch), typeof(SocialStore.Domain.Referrals.OrderLineAttribution),
         typeof(SocialStore.Domain.Referrals.Creator), typeof(SocialStore.Domain.Referrals.CommissionEntry),
         typeof(SocialStore.Domain.Referrals.PayoutRequest),
+        typeof(SocialStore.Domain.Referrals.Invites.InviteCode), typeof(SocialStore.Domain.Referrals.Invites.InviteBinding),
+        typeof(SocialStore.Domain.Referrals.Invites.InviteVisit), typeof(SocialStore.Domain.Referrals.Invites.InviteReward),
         typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
         typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
     };
@@ -154,6 +156,12 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .OrderBy(a => a.OrderLineId).Select(a => new { a.OrderLineId, a.OrderId, Mine = a.BuyerId == userId ? "bought" : "earned", a.NoteId, a.ShareLinkId, a.CreatedAt }));
         await WriteAsync("commissions.json", db.CommissionEntries.AsNoTracking().Where(e => e.CreatorId == userId).OrderBy(e => e.Id));
         await WriteAsync("payouts.json", db.PayoutRequests.AsNoTracking().Where(p => p.CreatorId == userId).OrderBy(p => p.Id));
+        await WriteAsync("invite-code.json", db.InviteCodes.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Code, c.CreatedAt }));
+        await WriteAsync("invites.json", db.InviteBindings.AsNoTracking().Where(b => b.InviteeId == userId || b.InviterId == userId).OrderBy(b => b.BoundAt)
+            .Select(b => new { Mine = b.InviteeId == userId ? "invited-by" : "invited", Other = b.InviteeId == userId ? b.InviterId : b.InviteeId, b.BoundAt, b.ReboundAt }));
+        await WriteAsync("invite-visits.json", db.InviteVisits.AsNoTracking().Where(v => v.InviterId == userId).OrderBy(v => v.Id).Select(v => new { v.VisitedAt }));
+        await WriteAsync("invite-rewards.json", db.InviteRewards.AsNoTracking().Where(r => r.InviteeId == userId || r.InviterId == userId)
+            .OrderBy(r => r.CreatedAt).Select(r => new { Mine = r.InviteeId == userId ? "invitee" : "inviter", r.OrderId, r.State, r.DueAt, r.InviterPoints, r.InviteePoints, r.CreditedAt, r.ReversedAt }));
         await WriteAsync("recommendation-events.json", db.BehaviourEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
             .Select(e => new { e.Kind, e.NoteId, e.ProductId, e.DwellMs, e.Personalised, e.OccurredAt }));
         await WriteAsync("recommendation-settings.json", db.PersonalisationSettings.AsNoTracking().Where(s => s.UserId == userId)

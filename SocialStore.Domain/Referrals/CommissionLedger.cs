@@ -37,14 +37,23 @@ public sealed class CommissionLedger(IDbContextFactory<SocialStoreDbContext> dbF
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, CommissionState.Frozen), ct);
                 break;
             case OrderStatus.Completed:
-                var delivered = await db.Orders.Where(o => o.Id == orderId).Select(o => o.DeliveredAt).SingleAsync(ct) ?? now;
-                var settings = await AttributionService.SettingsAsync(db, ct);
-                var at = delivered.AddDays(Math.Max(ReferralSettings.DefaultAfterSalesDays, settings.AfterSalesDays));
-                if (at < now) at = now;
+                var delivered = await db.Orders.Where(o => o.Id == orderId).Select(o => o.DeliveredAt).SingleAsync(ct);
+                var at = await AfterSalesEndsAtAsync(db, delivered, now, ct);
                 await db.CommissionEntries.Where(e => e.OrderId == orderId && (e.State == CommissionState.Pending || e.State == CommissionState.Frozen))
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, CommissionState.Frozen).SetProperty(e => e.AvailableAt, at), ct);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The return-window rule, one home for commissions and invite rewards: a completed order's after-sales window
+    /// ends <see cref="ReferralSettings.AfterSalesDays"/> (never less than 7) after delivery, and never before now.
+    /// </summary>
+    public static async Task<DateTimeOffset> AfterSalesEndsAtAsync(SocialStoreDbContext db, DateTimeOffset? deliveredAt, DateTimeOffset now, CancellationToken ct)
+    {
+        var settings = await AttributionService.SettingsAsync(db, ct);
+        var at = (deliveredAt ?? now).AddDays(Math.Max(ReferralSettings.DefaultAfterSalesDays, settings.AfterSalesDays));
+        return at < now ? now : at;
     }
 
     private static async Task EarnAsync(SocialStoreDbContext db, long orderId, DateTimeOffset now, CancellationToken ct)

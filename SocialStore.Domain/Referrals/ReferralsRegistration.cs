@@ -12,6 +12,9 @@ public static class ReferralsRegistration
         services.AddSingleton<CreatorAdminService>();
         services.AddSingleton<CreatorCentreQueries>();
         services.AddHostedService<CommissionReleaseWorker>();
+        services.AddOptions<Invites.InviteOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) => Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(c.GetSection(Invites.InviteOptions.Section), o));
+        services.AddSingleton<Invites.InviteService>();
+        services.AddHostedService<Invites.InviteRewardWorker>();
         return services;
     }
 }
