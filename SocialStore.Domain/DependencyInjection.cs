@@ -51,6 +51,7 @@ public static class DependencyInjection
         SocialStore.Domain.Points.PointsRegistration.AddPoints(services);
         SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
         SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
+        SocialStore.Domain.Dashboards.DashboardsRegistration.AddDashboards(services, configuration);
         return services;
     }
 

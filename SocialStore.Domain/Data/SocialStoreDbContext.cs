@@ -142,6 +142,8 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
 
+    public DbSet<SocialStore.Domain.Dashboards.AlsoBought> AlsoBought => Set<SocialStore.Domain.Dashboards.AlsoBought>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
