@@ -52,6 +52,7 @@ public static class DependencyInjection
         SocialStore.Domain.Levels.LevelsRegistration.AddLevels(services);
         SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
         SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
+        SocialStore.Domain.Dashboards.DashboardsRegistration.AddDashboards(services, configuration);
         return services;
     }
 

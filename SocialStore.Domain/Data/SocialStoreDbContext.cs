@@ -153,6 +153,7 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.Levels.GrowthEntry> GrowthEntries => Set<SocialStore.Domain.Levels.GrowthEntry>();
 
     public DbSet<SocialStore.Domain.Levels.MemberLevel> MemberLevels => Set<SocialStore.Domain.Levels.MemberLevel>();
+    public DbSet<SocialStore.Domain.Dashboards.AlsoBought> AlsoBought => Set<SocialStore.Domain.Dashboards.AlsoBought>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

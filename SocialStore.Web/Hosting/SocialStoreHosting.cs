@@ -123,6 +123,7 @@ public static class SocialStoreHosting
         app.MapCartEndpoints();
         app.MapPaymentEndpoints(sandbox);
         app.MapOrderEndpoints();
+        app.MapDashboardEndpoints();
         app.MapGroupBuyEndpoints();
         app.MapCouponEndpoints();
         app.MapFlashSaleEndpoints();

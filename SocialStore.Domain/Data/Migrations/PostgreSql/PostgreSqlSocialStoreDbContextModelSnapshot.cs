@@ -838,6 +838,22 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("CouponTemplateProducts");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.AlsoBought", b =>
+                {
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProductId", "OtherProductId");
+
+                    b.ToTable("AlsoBought");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.FlashSales.FlashSaleItem", b =>
                 {
                     b.Property<long>("Id")

@@ -841,6 +841,22 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.ToTable("CouponTemplateProducts");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.AlsoBought", b =>
+                {
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherProductId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProductId", "OtherProductId");
+
+                    b.ToTable("AlsoBought");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.FlashSales.FlashSaleItem", b =>
                 {
                     b.Property<long>("Id")

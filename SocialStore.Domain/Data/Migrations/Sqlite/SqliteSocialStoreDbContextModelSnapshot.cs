@@ -805,6 +805,22 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("CouponTemplateProducts");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.AlsoBought", b =>
+                {
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId", "OtherProductId");
+
+                    b.ToTable("AlsoBought");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.FlashSales.FlashSaleItem", b =>
                 {
                     b.Property<long>("Id")
