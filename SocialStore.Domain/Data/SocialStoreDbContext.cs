@@ -142,6 +142,10 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
 
+    public DbSet<SocialStore.Domain.RedPackets.RedPacket> RedPackets => Set<SocialStore.Domain.RedPackets.RedPacket>();
+
+    public DbSet<SocialStore.Domain.RedPackets.RedPacketSlot> RedPacketSlots => Set<SocialStore.Domain.RedPackets.RedPacketSlot>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
