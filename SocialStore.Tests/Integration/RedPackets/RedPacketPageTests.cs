@@ -38,7 +38,7 @@ public sealed class RedPacketPageTests : IAsyncLifetime
         Assert.NotNull(got);
         var view = await service.ViewAsync(id, null, default);
         var slot = Assert.Single(view!.ClaimedSlots);
-        Assert.Equal("你抢到 ¥" + SocialStore.Domain.Common.Money.Plain(slot.Amount), got);
+        Assert.Equal("你抢到 " + SocialStore.Domain.Common.Money.Format(slot.Amount, "CNY"), got);
         Assert.Single(page.Document.QuerySelectorAll("[data-testid=rp-slot]"));
         Assert.Contains("还剩 2 个", page.Text);
 
