@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Bargains;
+using SocialStore.Domain.RedPackets;
 using SocialStore.Domain.Catalog;
 using SocialStore.Domain.Data.Seed;
 using SocialStore.Domain.GroupBuys;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddOrdering(configuration, sandboxByDefault);
         services.AddGroupBuys(configuration);
         services.AddBargains();
+        services.AddRedPackets();
         services.AddModeration(configuration);
         SocialStore.Domain.Coupons.CouponsRegistration.AddCoupons(services);
         services.AddFlashSales(configuration);

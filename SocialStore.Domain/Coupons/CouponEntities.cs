@@ -22,6 +22,9 @@ public enum CouponSource
     ProductPage,
     CouponCentre,
     Campaign,
+
+    /// <summary>A slot of a group red packet (ADR-050).</summary>
+    RedPacket,
 }
 
 /// <summary>Available → Locked (order placed) → Used (order paid); Locked or Used → Available when the order is cancelled.</summary>

@@ -154,6 +154,9 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Levels.MemberLevel> MemberLevels => Set<SocialStore.Domain.Levels.MemberLevel>();
     public DbSet<SocialStore.Domain.Dashboards.AlsoBought> AlsoBought => Set<SocialStore.Domain.Dashboards.AlsoBought>();
+    public DbSet<SocialStore.Domain.RedPackets.RedPacket> RedPackets => Set<SocialStore.Domain.RedPackets.RedPacket>();
+
+    public DbSet<SocialStore.Domain.RedPackets.RedPacketSlot> RedPacketSlots => Set<SocialStore.Domain.RedPackets.RedPacketSlot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

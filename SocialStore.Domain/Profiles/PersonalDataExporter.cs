@@ -64,6 +64,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Referrals.Invites.InviteVisit), typeof(SocialStore.Domain.Referrals.Invites.InviteReward),
         typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
         typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
+        typeof(SocialStore.Domain.RedPackets.RedPacket), typeof(SocialStore.Domain.RedPackets.RedPacketSlot),
     };
 
     /// <summary>
@@ -145,6 +146,10 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(b => new { b.Id, b.CampaignId, b.Status, b.StartPrice, b.FloorPrice, b.TotalCut, b.HelpersNeeded, b.HelperCount, b.CreatedAt, b.ExpiresAt, b.OrderId }));
         await WriteAsync("bargain-cuts.json", db.BargainCuts.AsNoTracking().Where(c => c.HelperId == userId).OrderBy(c => c.Id)
             .Select(c => new { c.BargainId, c.Amount, c.CreatedAt }));
+        await WriteAsync("red-packets-created.json", db.RedPackets.AsNoTracking().Where(p => p.CreatedBy == userId).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Title, p.Slots, p.Total, p.CreatedAt, p.ExpiresAt, p.ReturnedAmount }));
+        await WriteAsync("red-packet-slots.json", db.RedPacketSlots.AsNoTracking().Where(s => s.ClaimedBy == userId).OrderBy(s => s.ClaimedAt)
+            .Select(s => new { s.PacketId, s.Seq, s.Amount, s.ClaimedAt, s.CouponId }));
         await WriteAsync("points.json", db.PointsEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt, e.ExpiresAt, Balance = db.PointsAccounts.Where(a => a.UserId == userId).Select(a => a.Balance).FirstOrDefault() }));
         await WriteAsync("growth.json", db.GrowthEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id).Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt }));

@@ -128,6 +128,7 @@ public static class SocialStoreHosting
         app.MapCouponEndpoints();
         app.MapFlashSaleEndpoints();
         app.MapBargainEndpoints();
+        app.MapRedPacketEndpoints();
         app.MapPointsEndpoints();
         app.MapRecommendationEndpoints();
         app.MapHealthChecks("/health").DisableRateLimiting();
