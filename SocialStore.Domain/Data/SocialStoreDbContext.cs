@@ -142,6 +142,10 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
 
+    public DbSet<SocialStore.Domain.Moderation.Engagement.EngagementFinding> EngagementFindings => Set<SocialStore.Domain.Moderation.Engagement.EngagementFinding>();
+
+    public DbSet<SocialStore.Domain.Moderation.Engagement.EngagementFindingMember> EngagementFindingMembers => Set<SocialStore.Domain.Moderation.Engagement.EngagementFindingMember>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
