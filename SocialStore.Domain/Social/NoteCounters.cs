@@ -44,7 +44,11 @@ internal static class NoteCounters
         var c = await db.Notes.AsNoTracking().Where(n => n.Id == noteId)
             .Select(n => new
             {
-                n.LikeCount, n.CollectCount, n.CommentCount, n.ShareCount, n.CreatedAt,
+                n.LikeCount,
+                n.CollectCount,
+                n.CommentCount,
+                n.ShareCount,
+                n.CreatedAt,
                 DiscountedLikes = discountedLikes.Count(l => l.NoteId == n.Id),
                 DiscountedCollects = discountedCollects.Count(x => x.NoteId == n.Id),
             })

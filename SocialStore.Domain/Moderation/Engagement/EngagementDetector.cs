@@ -99,26 +99,12 @@ public static class EngagementDetector
         {
             var group = work.Pop();
             if (group.Count < options.MinRingSize) continue;
-            // Prune the weakest member until everyone concentrates on the group.
-            var pruned = false;
-            string? weakest = null;
-            var lowest = double.MaxValue;
-            foreach (var m in group)
+            // Prune every member below the threshold at once: removing members only lowers the others' shares,
+            // so this reaches the same largest group in which everyone passes as removing them one by one.
+            var weak = group.Where(m => (double)Internal(m, group) / totals[m] < options.MinConcentration).ToList();
+            if (weak.Count > 0)
             {
-                var share = (double)Internal(m, group) / totals[m];
-                if (share < options.MinConcentration && share < lowest)
-                {
-                    lowest = share;
-                    weakest = m;
-                }
-            }
-            if (weakest is not null)
-            {
-                group.Remove(weakest);
-                pruned = true;
-            }
-            if (pruned)
-            {
+                group.ExceptWith(weak);
                 foreach (var part in Components(adjacency, group)) work.Push(part);
                 continue;
             }
