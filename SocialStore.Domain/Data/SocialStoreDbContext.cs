@@ -157,6 +157,9 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
     public DbSet<SocialStore.Domain.RedPackets.RedPacket> RedPackets => Set<SocialStore.Domain.RedPackets.RedPacket>();
 
     public DbSet<SocialStore.Domain.RedPackets.RedPacketSlot> RedPacketSlots => Set<SocialStore.Domain.RedPackets.RedPacketSlot>();
+    public DbSet<SocialStore.Domain.Moderation.Engagement.EngagementFinding> EngagementFindings => Set<SocialStore.Domain.Moderation.Engagement.EngagementFinding>();
+
+    public DbSet<SocialStore.Domain.Moderation.Engagement.EngagementFindingMember> EngagementFindingMembers => Set<SocialStore.Domain.Moderation.Engagement.EngagementFindingMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,9 @@ public static class ModerationRegistration
         services.AddOptions<Screening.ScreeningOptions>().Bind(configuration.GetSection(Screening.ScreeningOptions.Section));
         services.AddSingleton<Screening.ContentScreen>();
         services.AddSingleton<Screening.WordListService>();
+        services.AddOptions<Engagement.EngagementOptions>().Bind(configuration.GetSection(Engagement.EngagementOptions.Section));
+        services.AddSingleton<Engagement.EngagementFindingService>();
+        services.AddHostedService<Engagement.EngagementWorker>();
         return services;
     }
 }

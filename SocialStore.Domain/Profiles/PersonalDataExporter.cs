@@ -65,6 +65,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
         typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
         typeof(SocialStore.Domain.RedPackets.RedPacket), typeof(SocialStore.Domain.RedPackets.RedPacketSlot),
+        typeof(SocialStore.Domain.Moderation.Engagement.EngagementFinding), typeof(SocialStore.Domain.Moderation.Engagement.EngagementFindingMember),
     };
 
     /// <summary>
@@ -197,6 +198,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         await WriteAsync("audit.json", db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId));
         await WriteAsync("catalog-audit.json", db.CatalogAuditLog.AsNoTracking().Where(a => a.ActorId == userId));
         await SocialStore.Domain.Moderation.ModerationExport.WriteAsync(db, userId, (name, rows) => WriteAsync(name, rows));
+        await SocialStore.Domain.Moderation.Engagement.EngagementExport.WriteAsync(db, userId, (name, rows) => WriteAsync(name, rows));
 
         // The stored originals of the note images, one query, each copied in turn (never all in memory).
         var keys = db.NoteImages.AsNoTracking().Where(i => db.Notes.Any(n => n.Id == i.NoteId && n.AuthorId == userId))

@@ -38,10 +38,22 @@ internal static class NoteCounters
     /// <summary>Reads the counters as this transaction sees them and stores the matching hot score.</summary>
     public static async Task<NoteCounts> RefreshHotScoreAsync(SocialStoreDbContext db, long noteId, CancellationToken ct)
     {
+        // Engagement discounted by a confirmed ring or burst (ADR-047) stays in the counters but not in the score.
+        var discountedLikes = Moderation.Engagement.EngagementDiscounts.Likes(db);
+        var discountedCollects = Moderation.Engagement.EngagementDiscounts.Collects(db);
         var c = await db.Notes.AsNoTracking().Where(n => n.Id == noteId)
-            .Select(n => new { n.LikeCount, n.CollectCount, n.CommentCount, n.ShareCount, n.CreatedAt })
+            .Select(n => new
+            {
+                n.LikeCount,
+                n.CollectCount,
+                n.CommentCount,
+                n.ShareCount,
+                n.CreatedAt,
+                DiscountedLikes = discountedLikes.Count(l => l.NoteId == n.Id),
+                DiscountedCollects = discountedCollects.Count(x => x.NoteId == n.Id),
+            })
             .SingleAsync(ct);
-        var score = Ranking.HotScore(c.LikeCount, c.CollectCount, c.CommentCount, c.ShareCount, c.CreatedAt);
+        var score = Ranking.HotScore(c.LikeCount - c.DiscountedLikes, c.CollectCount - c.DiscountedCollects, c.CommentCount, c.ShareCount, c.CreatedAt);
         await db.Notes.Where(n => n.Id == noteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.HotScore, score), ct);
         return new NoteCounts(c.LikeCount, c.CollectCount, c.CommentCount);
     }

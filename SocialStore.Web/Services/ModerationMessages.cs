@@ -11,10 +11,13 @@ public static class ModerationMessages
 
     private static readonly ResourceManager ScreeningResources = new("SocialStore.Web.Resources.ScreeningResource", typeof(ScreeningResource).Assembly);
 
+    private static readonly ResourceManager EngagementResources = new("SocialStore.Web.Resources.EngagementResource", typeof(EngagementResource).Assembly);
+
     public static string? Find(DomainException exception)
     {
         var resources = exception.Code.StartsWith("Moderation.", StringComparison.Ordinal) ? Resources
             : exception.Code.StartsWith("Screening.", StringComparison.Ordinal) ? ScreeningResources
+            : exception.Code.StartsWith("Engagement.", StringComparison.Ordinal) ? EngagementResources
             : null;
         if (resources is null) return null;
         var format = resources.GetString(exception.Code, CultureInfo.CurrentUICulture);
