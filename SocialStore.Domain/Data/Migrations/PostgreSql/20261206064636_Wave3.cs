@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialStore.Domain.Data.Migrations.SqlServer
+namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Wave3 : Migration
@@ -14,21 +15,21 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<bool>(
                 name: "IsHidden",
                 table: "Reviews",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsHidden",
                 table: "ProductQuestion",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsHidden",
                 table: "ProductAnswer",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -39,21 +40,34 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AlsoBought",
+                columns: table => new
+                {
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    OtherProductId = table.Column<long>(type: "bigint", nullable: false),
+                    Buyers = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlsoBought", x => new { x.ProductId, x.OtherProductId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AttributionTouches",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SubjectKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    BrowserToken = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    EarnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubjectKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    BrowserToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EarnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     NoteId = table.Column<long>(type: "bigint", nullable: false),
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
                     ShareLinkId = table.Column<long>(type: "bigint", nullable: true),
                     Day = table.Column<long>(type: "bigint", nullable: false),
-                    FirstTouchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    TouchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    FirstTouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,19 +91,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
                     SkuId = table.Column<long>(type: "bigint", nullable: false),
-                    FloorPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "int", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "int", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Stock = table.Column<int>(type: "int", nullable: false),
-                    InitialStock = table.Column<int>(type: "int", nullable: false),
-                    IsPaused = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    FloorPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    InitialStock = table.Column<int>(type: "integer", nullable: false),
+                    IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -113,15 +127,15 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ClientKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClientKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     NoteId = table.Column<long>(type: "bigint", nullable: true),
                     ProductId = table.Column<long>(type: "bigint", nullable: true),
-                    DwellMs = table.Column<int>(type: "int", nullable: false),
-                    Personalised = table.Column<bool>(type: "bit", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    DwellMs = table.Column<int>(type: "integer", nullable: false),
+                    Personalised = table.Column<bool>(type: "boolean", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,7 +147,7 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
-                    RateBasisPoints = table.Column<int>(type: "int", nullable: false)
+                    RateBasisPoints = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,24 +165,24 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Threshold = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    PercentOff = table.Column<int>(type: "int", nullable: false),
-                    Cap = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Scope = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    CategoryId = table.Column<int>(type: "int", nullable: true),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ValidDays = table.Column<int>(type: "int", nullable: true),
-                    TotalLimit = table.Column<int>(type: "int", nullable: false),
-                    Issued = table.Column<int>(type: "int", nullable: false),
-                    PerUserLimit = table.Column<int>(type: "int", nullable: false),
-                    Paused = table.Column<bool>(type: "bit", nullable: false),
-                    GrantOnly = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Threshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    PercentOff = table.Column<int>(type: "integer", nullable: false),
+                    Cap = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidDays = table.Column<int>(type: "integer", nullable: true),
+                    TotalLimit = table.Column<int>(type: "integer", nullable: false),
+                    Issued = table.Column<int>(type: "integer", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "integer", nullable: false),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    GrantOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,10 +199,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "Creators",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ChangedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,16 +216,39 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EngagementFindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NoteId = table.Column<long>(type: "bigint", nullable: true),
+                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DetectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngagementFindings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FlashSaleSlots",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Title = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,21 +260,21 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
                     SkuId = table.Column<long>(type: "bigint", nullable: false),
-                    GroupPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    LeaderPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    GroupSize = table.Column<int>(type: "int", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "int", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Stock = table.Column<int>(type: "int", nullable: false),
-                    InitialStock = table.Column<int>(type: "int", nullable: false),
-                    PerUserLimit = table.Column<int>(type: "int", nullable: false),
-                    IsPaused = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    GroupPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    LeaderPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    GroupSize = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    InitialStock = table.Column<int>(type: "integer", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "integer", nullable: false),
+                    IsPaused = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,18 +294,166 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrowthEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    OrderLineId = table.Column<long>(type: "bigint", nullable: true),
+                    Basis = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrowthEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrowthEntries_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GrowthEntries_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteBindings",
+                columns: table => new
+                {
+                    InviteeId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    InviterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    BoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReboundBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReboundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteBindings", x => x.InviteeId);
+                    table.ForeignKey(
+                        name: "FK_InviteBindings_AspNetUsers_InviteeId",
+                        column: x => x.InviteeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InviteBindings_AspNetUsers_InviterId",
+                        column: x => x.InviterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteCodes",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteCodes", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_InviteCodes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteRewards",
+                columns: table => new
+                {
+                    InviteeId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    InviterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InviterPoints = table.Column<int>(type: "integer", nullable: false),
+                    InviteePoints = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReversedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteRewards", x => x.InviteeId);
+                    table.ForeignKey(
+                        name: "FK_InviteRewards_AspNetUsers_InviteeId",
+                        column: x => x.InviteeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InviteRewards_AspNetUsers_InviterId",
+                        column: x => x.InviterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteVisits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InviterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    VisitorKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    VisitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InviteVisits_AspNetUsers_InviterId",
+                        column: x => x.InviterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberLevels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    PointsRatePercent = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberLevels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderLineAttributions",
                 columns: table => new
                 {
                     OrderLineId = table.Column<long>(type: "bigint", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
-                    BuyerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    EarnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    BuyerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EarnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     NoteId = table.Column<long>(type: "bigint", nullable: false),
                     ShareLinkId = table.Column<long>(type: "bigint", nullable: true),
                     TouchId = table.Column<long>(type: "bigint", nullable: false),
-                    TouchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    TouchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -298,13 +483,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CreatorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    PaidBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaidBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -321,9 +506,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PersonalisationSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -340,9 +525,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PointsAccounts",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Balance = table.Column<int>(type: "int", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Balance = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,12 +545,12 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Streak = table.Column<int>(type: "int", nullable: false),
-                    Points = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Streak = table.Column<int>(type: "integer", nullable: false),
+                    Points = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -383,16 +568,16 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Amount = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    SourceKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
                     OrderLineId = table.Column<long>(type: "bigint", nullable: true),
-                    Basis = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Basis = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -415,16 +600,16 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PointsRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    EarnPerYuan = table.Column<int>(type: "int", nullable: false),
-                    PointsPerYuan = table.Column<int>(type: "int", nullable: false),
-                    MaxSharePercent = table.Column<int>(type: "int", nullable: false),
-                    ExpiryMonths = table.Column<int>(type: "int", nullable: false),
-                    CheckInPoints = table.Column<int>(type: "int", nullable: false),
-                    StreakBonusPerDay = table.Column<int>(type: "int", nullable: false),
-                    StreakBonusMax = table.Column<int>(type: "int", nullable: false),
-                    ReviewWithPhotosPoints = table.Column<int>(type: "int", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    EarnPerYuan = table.Column<int>(type: "integer", nullable: false),
+                    PointsPerYuan = table.Column<int>(type: "integer", nullable: false),
+                    MaxSharePercent = table.Column<int>(type: "integer", nullable: false),
+                    ExpiryMonths = table.Column<int>(type: "integer", nullable: false),
+                    CheckInPoints = table.Column<int>(type: "integer", nullable: false),
+                    StreakBonusPerDay = table.Column<int>(type: "integer", nullable: false),
+                    StreakBonusMax = table.Column<int>(type: "integer", nullable: false),
+                    ReviewWithPhotosPoints = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,11 +621,11 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Target = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Target = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,13 +639,40 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RedPackets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Slots = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Claimed = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RedPackets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RedPackets_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferralSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    CommissionRateBasisPoints = table.Column<int>(type: "int", nullable: false),
-                    AttributionDays = table.Column<int>(type: "int", nullable: false),
-                    AfterSalesDays = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    CommissionRateBasisPoints = table.Column<int>(type: "integer", nullable: false),
+                    AttributionDays = table.Column<int>(type: "integer", nullable: false),
+                    AfterSalesDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -472,18 +684,18 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TargetType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TargetKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    TargetAuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    ReportCount = table.Column<int>(type: "int", nullable: false),
-                    LatestReason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AutoHidden = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TargetType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TargetKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TargetAuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    ReportCount = table.Column<int>(type: "integer", nullable: false),
+                    LatestReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AutoHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastDecisionId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -496,13 +708,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Term = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Normalized = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CommercialOnly = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Normalized = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CommercialOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -520,7 +732,7 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     ShareLinkId = table.Column<long>(type: "bigint", nullable: false),
-                    ClientKey = table.Column<string>(type: "nvarchar(44)", maxLength: 44, nullable: false),
+                    ClientKey = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false),
                     Window = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -538,9 +750,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "UserSanction",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    MutedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    BannedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MutedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -558,21 +770,21 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    OpenOwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    StartPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    FloorPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    MaxCut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    TotalCut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    HelpersNeeded = table.Column<int>(type: "int", nullable: false),
-                    HelperCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OpenOwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    FloorPrice = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    MaxCut = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TotalCut = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    HelpersNeeded = table.Column<int>(type: "integer", nullable: false),
+                    HelperCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
-                    BoughtAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    BoughtAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -602,19 +814,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TemplateId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ClaimSeq = table.Column<int>(type: "int", nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ValidFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ValidUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ClaimSeq = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
-                    Discount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    LockedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Discount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -664,18 +876,42 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EngagementFindingMembers",
+                columns: table => new
+                {
+                    FindingId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngagementFindingMembers", x => new { x.FindingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_EngagementFindingMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EngagementFindingMembers_EngagementFindings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "EngagementFindings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FlashSaleItems",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SlotId = table.Column<long>(type: "bigint", nullable: false),
                     ProductId = table.Column<long>(type: "bigint", nullable: false),
                     SkuId = table.Column<long>(type: "bigint", nullable: false),
-                    Price = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Stock = table.Column<int>(type: "int", nullable: false),
-                    Remaining = table.Column<int>(type: "int", nullable: false),
-                    PerUserLimit = table.Column<int>(type: "int", nullable: false)
+                    Price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Stock = table.Column<int>(type: "integer", nullable: false),
+                    Remaining = table.Column<int>(type: "integer", nullable: false),
+                    PerUserLimit = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -704,17 +940,17 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    LeaderId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Size = table.Column<int>(type: "int", nullable: false),
-                    Taken = table.Column<int>(type: "int", nullable: false),
-                    PaidCount = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    LeaderId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Taken = table.Column<int>(type: "integer", nullable: false),
+                    PaidCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -732,19 +968,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CreatorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    BaseAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    RateBasisPoints = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    BaseAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    RateBasisPoints = table.Column<int>(type: "integer", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
                     OrderLineId = table.Column<long>(type: "bigint", nullable: false),
                     NoteId = table.Column<long>(type: "bigint", nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AvailableAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AvailableAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PayoutId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -769,19 +1005,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReviewableId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    ModeratorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    MuteDays = table.Column<int>(type: "int", nullable: true),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    HideThreshold = table.Column<double>(type: "float", nullable: false),
-                    IsAppealDecision = table.Column<bool>(type: "bit", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AppealedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AppealText = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    ModeratorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    MuteDays = table.Column<int>(type: "integer", nullable: true),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    HideThreshold = table.Column<double>(type: "double precision", nullable: false),
+                    IsAppealDecision = table.Column<bool>(type: "boolean", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AppealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AppealText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -805,15 +1041,15 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReviewableId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    ReporterId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Weight = table.Column<double>(type: "float", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Upheld = table.Column<bool>(type: "bit", nullable: true)
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    ReporterId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Weight = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Upheld = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -837,13 +1073,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReviewableId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Terms = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Terms = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -861,12 +1097,12 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     BargainId = table.Column<long>(type: "bigint", nullable: false),
-                    HelperId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    HelperId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -886,12 +1122,46 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RedPacketSlots",
+                columns: table => new
+                {
+                    PacketId = table.Column<long>(type: "bigint", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CouponId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RedPacketSlots", x => new { x.PacketId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_RedPacketSlots_AspNetUsers_ClaimedBy",
+                        column: x => x.ClaimedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RedPacketSlots_Coupons_CouponId",
+                        column: x => x.CouponId,
+                        principalTable: "Coupons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RedPacketSlots_RedPackets_PacketId",
+                        column: x => x.PacketId,
+                        principalTable: "RedPackets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FlashSaleQuotas",
                 columns: table => new
                 {
                     ItemId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -916,10 +1186,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 {
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
                     ItemId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReturnedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -947,14 +1217,14 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     GroupId = table.Column<long>(type: "bigint", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PaidAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RefundedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1041,15 +1311,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "IX_Bargains_CampaignId_OpenOwnerId",
                 table: "Bargains",
                 columns: new[] { "CampaignId", "OpenOwnerId" },
-                unique: true,
-                filter: "[OpenOwnerId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bargains_OrderId",
                 table: "Bargains",
                 column: "OrderId",
-                unique: true,
-                filter: "[OrderId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bargains_OwnerId_CreatedAt",
@@ -1134,6 +1402,22 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: new[] { "Paused", "EndsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EngagementFindingMembers_UserId",
+                table: "EngagementFindingMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementFindings_Kind_Key",
+                table: "EngagementFindings",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementFindings_Status_DetectedAt",
+                table: "EngagementFindings",
+                columns: new[] { "Status", "DetectedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FlashSaleItems_ProductId",
                 table: "FlashSaleItems",
                 column: "ProductId");
@@ -1207,6 +1491,70 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 columns: new[] { "UserId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_OrderId",
+                table: "GrowthEntries",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_OrderLineId",
+                table: "GrowthEntries",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_SourceKey",
+                table: "GrowthEntries",
+                column: "SourceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_UserId_Id",
+                table: "GrowthEntries",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteBindings_BoundAt",
+                table: "InviteBindings",
+                column: "BoundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteBindings_InviterId_BoundAt",
+                table: "InviteBindings",
+                columns: new[] { "InviterId", "BoundAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteCodes_Code",
+                table: "InviteCodes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteRewards_InviterId",
+                table: "InviteRewards",
+                column: "InviterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteRewards_OrderId",
+                table: "InviteRewards",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteRewards_State_DueAt",
+                table: "InviteRewards",
+                columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteVisits_InviterId_VisitorKey",
+                table: "InviteVisits",
+                columns: new[] { "InviterId", "VisitorKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberLevels_Rank",
+                table: "MemberLevels",
+                column: "Rank",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModerationDecision_ModeratorId",
                 table: "ModerationDecision",
                 column: "ModeratorId");
@@ -1275,6 +1623,32 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RedPackets_CreatedBy",
+                table: "RedPackets",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPackets_ReturnedAt_ExpiresAt",
+                table: "RedPackets",
+                columns: new[] { "ReturnedAt", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPacketSlots_ClaimedBy",
+                table: "RedPacketSlots",
+                column: "ClaimedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPacketSlots_CouponId",
+                table: "RedPacketSlots",
+                column: "CouponId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPacketSlots_PacketId_ClaimedBy",
+                table: "RedPacketSlots",
+                columns: new[] { "PacketId", "ClaimedBy" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Report_ReporterId_CreatedAt",
                 table: "Report",
                 columns: new[] { "ReporterId", "CreatedAt" });
@@ -1334,6 +1708,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 table: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "AlsoBought");
+
+            migrationBuilder.DropTable(
                 name: "AttributionTouches");
 
             migrationBuilder.DropTable(
@@ -1349,13 +1726,13 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "CommissionProductRates");
 
             migrationBuilder.DropTable(
-                name: "Coupons");
-
-            migrationBuilder.DropTable(
                 name: "CouponTemplateProducts");
 
             migrationBuilder.DropTable(
                 name: "Creators");
+
+            migrationBuilder.DropTable(
+                name: "EngagementFindingMembers");
 
             migrationBuilder.DropTable(
                 name: "FlashSaleQuotas");
@@ -1365,6 +1742,24 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "GroupBuyMembers");
+
+            migrationBuilder.DropTable(
+                name: "GrowthEntries");
+
+            migrationBuilder.DropTable(
+                name: "InviteBindings");
+
+            migrationBuilder.DropTable(
+                name: "InviteCodes");
+
+            migrationBuilder.DropTable(
+                name: "InviteRewards");
+
+            migrationBuilder.DropTable(
+                name: "InviteVisits");
+
+            migrationBuilder.DropTable(
+                name: "MemberLevels");
 
             migrationBuilder.DropTable(
                 name: "ModerationDecision");
@@ -1391,6 +1786,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "RecommendationFeedback");
 
             migrationBuilder.DropTable(
+                name: "RedPacketSlots");
+
+            migrationBuilder.DropTable(
                 name: "ReferralSettings");
 
             migrationBuilder.DropTable(
@@ -1415,13 +1813,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PayoutRequests");
 
             migrationBuilder.DropTable(
-                name: "CouponTemplates");
+                name: "EngagementFindings");
 
             migrationBuilder.DropTable(
                 name: "FlashSaleItems");
 
             migrationBuilder.DropTable(
                 name: "GroupBuyGroups");
+
+            migrationBuilder.DropTable(
+                name: "Coupons");
+
+            migrationBuilder.DropTable(
+                name: "RedPackets");
 
             migrationBuilder.DropTable(
                 name: "Reviewable");
@@ -1434,6 +1838,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "GroupBuyCampaigns");
+
+            migrationBuilder.DropTable(
+                name: "CouponTemplates");
 
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_ModerationDecisionId",

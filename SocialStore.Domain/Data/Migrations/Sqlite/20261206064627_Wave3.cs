@@ -39,6 +39,19 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AlsoBought",
+                columns: table => new
+                {
+                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OtherProductId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Buyers = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlsoBought", x => new { x.ProductId, x.OtherProductId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AttributionTouches",
                 columns: table => new
                 {
@@ -202,6 +215,29 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EngagementFindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NoteId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DetectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngagementFindings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FlashSaleSlots",
                 columns: table => new
                 {
@@ -254,6 +290,154 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         principalTable: "Skus",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrowthEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrderLineId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Basis = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrowthEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrowthEntries_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GrowthEntries_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteBindings",
+                columns: table => new
+                {
+                    InviteeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    InviterId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BoundAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReboundBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReboundAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteBindings", x => x.InviteeId);
+                    table.ForeignKey(
+                        name: "FK_InviteBindings_AspNetUsers_InviteeId",
+                        column: x => x.InviteeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InviteBindings_AspNetUsers_InviterId",
+                        column: x => x.InviterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteCodes",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteCodes", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_InviteCodes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteRewards",
+                columns: table => new
+                {
+                    InviteeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    InviterId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InviterPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    InviteePoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReversedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteRewards", x => x.InviteeId);
+                    table.ForeignKey(
+                        name: "FK_InviteRewards_AspNetUsers_InviteeId",
+                        column: x => x.InviteeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InviteRewards_AspNetUsers_InviterId",
+                        column: x => x.InviterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InviteVisits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InviterId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    VisitorKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VisitedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InviteVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InviteVisits_AspNetUsers_InviterId",
+                        column: x => x.InviterId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MemberLevels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    PointsRatePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MemberLevels", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -451,6 +635,33 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RedPackets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Slots = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    Claimed = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnedAmount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RedPackets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RedPackets_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -659,6 +870,30 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         name: "FK_CouponTemplateProducts_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EngagementFindingMembers",
+                columns: table => new
+                {
+                    FindingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngagementFindingMembers", x => new { x.FindingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_EngagementFindingMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EngagementFindingMembers_EngagementFindings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "EngagementFindings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -883,6 +1118,40 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         principalTable: "Bargains",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RedPacketSlots",
+                columns: table => new
+                {
+                    PacketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CouponId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RedPacketSlots", x => new { x.PacketId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_RedPacketSlots_AspNetUsers_ClaimedBy",
+                        column: x => x.ClaimedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RedPacketSlots_Coupons_CouponId",
+                        column: x => x.CouponId,
+                        principalTable: "Coupons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RedPacketSlots_RedPackets_PacketId",
+                        column: x => x.PacketId,
+                        principalTable: "RedPackets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1132,6 +1401,22 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 columns: new[] { "Paused", "EndsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EngagementFindingMembers_UserId",
+                table: "EngagementFindingMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementFindings_Kind_Key",
+                table: "EngagementFindings",
+                columns: new[] { "Kind", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EngagementFindings_Status_DetectedAt",
+                table: "EngagementFindings",
+                columns: new[] { "Status", "DetectedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FlashSaleItems_ProductId",
                 table: "FlashSaleItems",
                 column: "ProductId");
@@ -1205,6 +1490,70 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_OrderId",
+                table: "GrowthEntries",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_OrderLineId",
+                table: "GrowthEntries",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_SourceKey",
+                table: "GrowthEntries",
+                column: "SourceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrowthEntries_UserId_Id",
+                table: "GrowthEntries",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteBindings_BoundAt",
+                table: "InviteBindings",
+                column: "BoundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteBindings_InviterId_BoundAt",
+                table: "InviteBindings",
+                columns: new[] { "InviterId", "BoundAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteCodes_Code",
+                table: "InviteCodes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteRewards_InviterId",
+                table: "InviteRewards",
+                column: "InviterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteRewards_OrderId",
+                table: "InviteRewards",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteRewards_State_DueAt",
+                table: "InviteRewards",
+                columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InviteVisits_InviterId_VisitorKey",
+                table: "InviteVisits",
+                columns: new[] { "InviterId", "VisitorKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MemberLevels_Rank",
+                table: "MemberLevels",
+                column: "Rank",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ModerationDecision_ModeratorId",
                 table: "ModerationDecision",
                 column: "ModeratorId");
@@ -1273,6 +1622,32 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RedPackets_CreatedBy",
+                table: "RedPackets",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPackets_ReturnedAt_ExpiresAt",
+                table: "RedPackets",
+                columns: new[] { "ReturnedAt", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPacketSlots_ClaimedBy",
+                table: "RedPacketSlots",
+                column: "ClaimedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPacketSlots_CouponId",
+                table: "RedPacketSlots",
+                column: "CouponId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RedPacketSlots_PacketId_ClaimedBy",
+                table: "RedPacketSlots",
+                columns: new[] { "PacketId", "ClaimedBy" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Report_ReporterId_CreatedAt",
                 table: "Report",
                 columns: new[] { "ReporterId", "CreatedAt" });
@@ -1332,6 +1707,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 table: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "AlsoBought");
+
+            migrationBuilder.DropTable(
                 name: "AttributionTouches");
 
             migrationBuilder.DropTable(
@@ -1347,13 +1725,13 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "CommissionProductRates");
 
             migrationBuilder.DropTable(
-                name: "Coupons");
-
-            migrationBuilder.DropTable(
                 name: "CouponTemplateProducts");
 
             migrationBuilder.DropTable(
                 name: "Creators");
+
+            migrationBuilder.DropTable(
+                name: "EngagementFindingMembers");
 
             migrationBuilder.DropTable(
                 name: "FlashSaleQuotas");
@@ -1363,6 +1741,24 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "GroupBuyMembers");
+
+            migrationBuilder.DropTable(
+                name: "GrowthEntries");
+
+            migrationBuilder.DropTable(
+                name: "InviteBindings");
+
+            migrationBuilder.DropTable(
+                name: "InviteCodes");
+
+            migrationBuilder.DropTable(
+                name: "InviteRewards");
+
+            migrationBuilder.DropTable(
+                name: "InviteVisits");
+
+            migrationBuilder.DropTable(
+                name: "MemberLevels");
 
             migrationBuilder.DropTable(
                 name: "ModerationDecision");
@@ -1389,6 +1785,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "RecommendationFeedback");
 
             migrationBuilder.DropTable(
+                name: "RedPacketSlots");
+
+            migrationBuilder.DropTable(
                 name: "ReferralSettings");
 
             migrationBuilder.DropTable(
@@ -1413,13 +1812,19 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 name: "PayoutRequests");
 
             migrationBuilder.DropTable(
-                name: "CouponTemplates");
+                name: "EngagementFindings");
 
             migrationBuilder.DropTable(
                 name: "FlashSaleItems");
 
             migrationBuilder.DropTable(
                 name: "GroupBuyGroups");
+
+            migrationBuilder.DropTable(
+                name: "Coupons");
+
+            migrationBuilder.DropTable(
+                name: "RedPackets");
 
             migrationBuilder.DropTable(
                 name: "Reviewable");
@@ -1432,6 +1837,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "GroupBuyCampaigns");
+
+            migrationBuilder.DropTable(
+                name: "CouponTemplates");
 
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_ModerationDecisionId",
