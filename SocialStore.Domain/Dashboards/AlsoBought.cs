@@ -132,17 +132,3 @@ public sealed class AlsoBoughtWorker(IServiceProvider services, Microsoft.Extens
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
-
-public static class DashboardsRegistration
-{
-    public static IServiceCollection AddDashboards(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
-    {
-        services.AddSingleton<DashboardQueries>();
-        services.AddOptions<AlsoBoughtOptions>().Bind(configuration.GetSection(AlsoBoughtOptions.Section));
-        services.AddSingleton<AlsoBoughtDirectory>();
-        services.AddSingleton<AlsoBoughtRefresher>();
-        services.AddSingleton<AlsoBoughtQueries>();
-        services.AddHostedService<AlsoBoughtWorker>();
-        return services;
-    }
-}

@@ -141,12 +141,3 @@ public sealed class MemberLevelService(IDbContextFactory<SocialStoreDbContext> d
         return new MemberGrowth(user.Id, user.Handle, standing!, entries);
     }
 }
-
-public static class LevelsRegistration
-{
-    public static IServiceCollection AddLevels(this IServiceCollection services)
-    {
-        services.AddSingleton<MemberLevelService>();
-        return services;
-    }
-}

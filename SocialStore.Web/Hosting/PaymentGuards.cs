@@ -32,7 +32,7 @@ public static class PaymentGuards
         bool sandbox;
         try
         {
-            sandbox = OrderingServiceCollectionExtensions.SandboxEnabled(configuration, byDefault: development);
+            sandbox = OrderingRegistration.SandboxEnabled(configuration, byDefault: development);
         }
         catch (InvalidOperationException)
         {

@@ -4,7 +4,7 @@ using SocialStore.Domain.Notifications;
 
 namespace SocialStore.Domain.Social;
 
-public static class SocialServiceCollectionExtensions
+public static class SocialRegistration
 {
     /// <summary>Likes, collects and boards, comments, follows, notifications and the in-process notification bus.</summary>
     public static IServiceCollection AddSocial(this IServiceCollection services)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SocialStore.Domain.Ordering;
 
-public static class OrderingServiceCollectionExtensions
+public static class OrderingRegistration
 {
     /// <summary>
     /// Buying: pricing, cart and checkout, payments, order management (each area registers its own services).
