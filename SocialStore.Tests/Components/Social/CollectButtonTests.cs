@@ -4,7 +4,7 @@ using SocialStore.Domain.Data;
 using SocialStore.Domain.Notes;
 using SocialStore.Tests.Domain.Social;
 using SocialStore.Tests.Infrastructure;
-using SocialStore.Web.Components.Pages.Notes.Interactions;
+using SocialStore.Web.Components.Pages.Social;
 
 namespace SocialStore.Tests.Components.Social;
 

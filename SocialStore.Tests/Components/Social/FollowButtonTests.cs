@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Tests.Domain.Social;
 using SocialStore.Tests.Infrastructure;
-using SocialStore.Web.Components.Pages.Notes.Interactions;
+using SocialStore.Web.Components.Pages.Social;
 
 namespace SocialStore.Tests.Components.Social;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using SocialStore.Domain.Common;
 using SocialStore.Web.Services;
 
-namespace SocialStore.Web.Components.Pages.Notes.Interactions;
+namespace SocialStore.Web.Components.Pages.Social;
 
 /// <summary>
 /// What the small live components share: the signed-in user's id, the "circuit is live" marker

@@ -2,7 +2,7 @@ using Bunit;
 using SocialStore.Domain.Data;
 using SocialStore.Tests.Domain.Social;
 using SocialStore.Tests.Infrastructure;
-using SocialStore.Web.Components.Pages.Messages;
+using SocialStore.Web.Components.Pages.Notifications;
 
 namespace SocialStore.Tests.Components.Social;
 
