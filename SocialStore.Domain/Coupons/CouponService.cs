@@ -46,7 +46,7 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
     public async Task<long> CreateAsync(ClaimsPrincipal actor, CouponTemplateInput input, CancellationToken ct)
     {
         Roles.RequireAdmin(actor, CouponErrors.AdminOnly);
-        var name = (input.Name ?? "").Trim();
+        var name = UserText.Line(input.Name);
         if (name.Length is 0 or > CouponTemplate.NameMaxLength) throw new DomainException(CouponErrors.NameInvalid, CouponTemplate.NameMaxLength);
         if (!Fen(input.Threshold) || input.Threshold < 0 || input.Threshold > 1_000_000m) throw new DomainException(CouponErrors.ThresholdInvalid);
         switch (input.Kind)

@@ -80,7 +80,7 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
                 // Another admin may be granting the same role right now: a row the database refuses as a
                 // duplicate is already there (PostgreSQL lets both transactions get past the check).
                 changed = !await db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == roleId, ct)
-                    && await LikeService.TryInsertAsync(db, new IdentityUserRole<string> { UserId = userId, RoleId = roleId }, ct);
+                    && await UniqueInsert.TryInsertAsync(db, new IdentityUserRole<string> { UserId = userId, RoleId = roleId }, ct);
             }
             else
             {
@@ -131,7 +131,7 @@ public sealed class StaffService(IDbContextFactory<SocialStoreDbContext> dbFacto
     {
         if (await RoleIdAsync(db, role, cancellationToken) is { } id) return id;
         var created = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
-        if (await LikeService.TryInsertAsync(db, created, cancellationToken)) return created.Id;
+        if (await UniqueInsert.TryInsertAsync(db, created, cancellationToken)) return created.Id;
         // Created meanwhile by a concurrent call (the role name is unique): use that one.
         return await RoleIdAsync(db, role, cancellationToken) ?? throw new InvalidOperationException($"The role {role} is neither there nor insertable.");
     }

@@ -117,7 +117,7 @@ public sealed class ModerationService(
     public async Task<DecisionResult> DecideAsync(ClaimsPrincipal actor, DecisionInput input, CancellationToken cancellationToken)
     {
         var moderatorId = RequireStaff(actor);
-        var reason = CommentService.Normalise(input.Reason);
+        var reason = UserText.Paragraphs(input.Reason);
         if (reason.Length == 0) throw new DomainException(ModerationErrors.DecisionReasonRequired);
         if (TextLength.Graphemes(reason) > ModerationDecision.ReasonMaxLength || reason.Length > ModerationDecision.ReasonMaxLength * 2)
             throw new DomainException(ModerationErrors.DecisionReasonTooLong, ModerationDecision.ReasonMaxLength);
@@ -216,7 +216,7 @@ public sealed class ModerationService(
     /// </summary>
     public async Task AppealAsync(string userId, long decisionId, string? text, CancellationToken cancellationToken)
     {
-        var appeal = CommentService.Normalise(text);
+        var appeal = UserText.Paragraphs(text);
         if (TextLength.Graphemes(appeal) > ModerationDecision.AppealMaxLength || appeal.Length > ModerationDecision.AppealMaxLength * 2)
             throw new DomainException(ModerationErrors.AppealTooLong, ModerationDecision.AppealMaxLength);
         await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
@@ -325,12 +325,12 @@ public sealed class ModerationService(
                 return false;
             case ModerationAction.Mute:
                 var until = now.AddDays(muteDays!.Value);
-                if (!await LikeService.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, MutedUntil = until }, ct))
+                if (!await UniqueInsert.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, MutedUntil = until }, ct))
                     await db.Set<UserSanction>().Where(s => s.UserId == r.TargetAuthorId)
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.MutedUntil, until), ct);
                 return true;
             case ModerationAction.Ban:
-                if (!await LikeService.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, BannedAt = now }, ct))
+                if (!await UniqueInsert.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, BannedAt = now }, ct))
                     await db.Set<UserSanction>().Where(s => s.UserId == r.TargetAuthorId)
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, now), ct);
                 // Sign-in is refused (lockout) and every open session ends at its next security-stamp check.

@@ -27,7 +27,7 @@ public sealed class ReportService(
     public async Task<ReportResult> ReportAsync(string reporterId, ReportInput input, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(input.TargetType) || !Enum.IsDefined(input.Reason)) throw new DomainException(ModerationErrors.ReasonInvalid);
-        var text = CommentService.Normalise(input.Text);
+        var text = UserText.Paragraphs(input.Text);
         if (TextLength.Graphemes(text) > Report.TextMaxLength || text.Length > Report.TextMaxLength * 2)
             throw new DomainException(ModerationErrors.TextTooLong, Report.TextMaxLength);
         if (input.Reason == ReportReason.Other && text.Length == 0) throw new DomainException(ModerationErrors.TextRequired);
@@ -59,7 +59,7 @@ public sealed class ReportService(
                 Weight = weight,
                 CreatedAt = now,
             };
-            if (!await LikeService.TryInsertAsync(db, report, ct)) throw new DomainException(ModerationErrors.AlreadyReported);
+            if (!await UniqueInsert.TryInsertAsync(db, report, ct)) throw new DomainException(ModerationErrors.AlreadyReported);
             await db.Set<Reviewable>().Where(r => r.Id == reviewable.Id && r.Round == report.Round).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Score, r => r.Score + weight)
                 .SetProperty(r => r.ReportCount, r => r.ReportCount + 1)
@@ -152,7 +152,7 @@ public sealed class ReportService(
                 CreatedAt = now,
                 QueuedAt = now,
             };
-            if (await LikeService.TryInsertAsync(db, created, ct))
+            if (await UniqueInsert.TryInsertAsync(db, created, ct))
             {
                 db.Entry(created).State = EntityState.Detached;
                 return created;

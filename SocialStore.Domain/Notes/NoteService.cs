@@ -38,8 +38,8 @@ public sealed class NoteService(
 
     private async Task<long> SaveAsync(string authorId, long? noteId, NoteInput input, bool publish, CancellationToken cancellationToken)
     {
-        var title = NormaliseTitle(input.Title);
-        var body = CommentService.Normalise(input.Body);
+        var title = UserText.Line(input.Title);
+        var body = UserText.Paragraphs(input.Body);
         Note.Validate(title, body, input.Images.Count, publish);
         var images = CheckImages(input.Images);
         var productIds = input.ProductIds.Distinct().ToList();
@@ -210,17 +210,13 @@ public sealed class NoteService(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The title as stored: one line, control characters removed, trimmed.</summary>
-    public static string NormaliseTitle(string? title) =>
-        string.IsNullOrEmpty(title) ? "" : new string(title.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
-
     private static List<NoteImage> CheckImages(IReadOnlyList<NoteImageInput> images)
     {
         var result = new List<NoteImage>(images.Count);
         foreach (var image in images)
         {
             if (!MediaPaths.IsSafe(image.Key)) throw new DomainException(NoteErrors.ImageMissing);
-            var alt = NormaliseTitle(image.Alt);
+            var alt = UserText.Line(image.Alt);
             if (TextLength.Graphemes(alt) > NoteImage.AltMaxLength || alt.Length > NoteImage.AltMaxLength)
                 throw new DomainException(NoteErrors.AltTooLong, NoteImage.AltMaxLength);
             result.Add(new NoteImage

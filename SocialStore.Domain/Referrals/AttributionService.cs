@@ -72,7 +72,7 @@ public sealed class AttributionService(IDbContextFactory<SocialStoreDbContext> d
             : "a:" + Convert.ToBase64String(HMACSHA256.HashData(AddressSecret, System.Text.Encoding.UTF8.GetBytes(input.ClientAddress ?? issued!)));
         var day = now.UtcTicks / TimeSpan.TicksPerDay;
 
-        var inserted = await Social.LikeService.TryInsertAsync(db, new AttributionTouch
+        var inserted = await UniqueInsert.TryInsertAsync(db, new AttributionTouch
         {
             SubjectKey = subject,
             UserId = userId,

@@ -77,7 +77,7 @@ public sealed class CommissionLedger(IDbContextFactory<SocialStoreDbContext> dbF
             var rate = rates.TryGetValue(a.ProductId, out var r) ? r : global;
             var amount = Commission(paid, rate);
             if (amount <= 0m) continue;
-            await Social.LikeService.TryInsertAsync(db, new CommissionEntry
+            await UniqueInsert.TryInsertAsync(db, new CommissionEntry
             {
                 CreatorId = a.EarnerId,
                 Kind = CommissionKind.Earned,
@@ -113,7 +113,7 @@ public sealed class CommissionLedger(IDbContextFactory<SocialStoreDbContext> dbF
             ? left
             : Math.Min(left, Math.Round(earned.Amount * amount / line.Payable, 2, MidpointRounding.AwayFromZero));
         if (share <= 0m) return;
-        await Social.LikeService.TryInsertAsync(db, new CommissionEntry
+        await UniqueInsert.TryInsertAsync(db, new CommissionEntry
         {
             CreatorId = earned.CreatorId,
             Kind = CommissionKind.Clawback,

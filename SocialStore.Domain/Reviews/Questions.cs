@@ -179,7 +179,7 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
 
     private static string Check(string? body, int max, string code)
     {
-        var text = (body ?? "").Trim();
+        var text = UserText.Paragraphs(body);
         if (text.Length == 0 || text.Length > max) throw new DomainException(code, max);
         return text;
     }

@@ -100,7 +100,7 @@ public class Review
     public void Reply(string text, DateTimeOffset now)
     {
         if (MerchantReply is not null) throw new DomainException(ReviewErrors.AlreadyReplied);
-        var reply = (text ?? "").Trim();
+        var reply = UserText.Paragraphs(text);
         if (reply.Length == 0 || reply.Length > ReplyMaxLength) throw new DomainException(ReviewErrors.ReplyInvalid, ReplyMaxLength);
         (MerchantReply, MerchantReplyAt) = (reply, now);
     }
@@ -108,7 +108,7 @@ public class Review
     private void SetContent(int stars, string body)
     {
         if (stars is < 1 or > 5) throw new DomainException(ReviewErrors.StarsInvalid);
-        var text = (body ?? "").Trim();
+        var text = UserText.Paragraphs(body);
         if (text.Length == 0 || text.Length > BodyMaxLength) throw new DomainException(ReviewErrors.BodyInvalid, BodyMaxLength);
         (Stars, Body) = (stars, text);
     }

@@ -182,7 +182,7 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
         {
             db.ShareVisits.Add(visit);
             await db.SaveChangesAsync(cancellationToken);
-            countable = countable && await Social.LikeService.TryInsertAsync(db, new ShareVisitCount
+            countable = countable && await UniqueInsert.TryInsertAsync(db, new ShareVisitCount
             {
                 ShareLinkId = link.Id,
                 ClientKey = ClientKey(visitorId is not null ? "user:" + visitorId : "address:" + (clientAddress ?? previous ?? visit.AttributionToken)),

@@ -37,7 +37,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
             var target = boardId is { } id
                 ? await OwnBoardAsync(db, userId, id, ct)
                 : await EnsureDefaultBoardAsync(db, userId, ct);
-            if (!await LikeService.TryInsertAsync(db, new Collect { UserId = userId, NoteId = noteId, BoardId = target.Id, CreatedAt = clock.GetUtcNow() }, ct))
+            if (!await UniqueInsert.TryInsertAsync(db, new Collect { UserId = userId, NoteId = noteId, BoardId = target.Id, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new CollectResult(true, await CollectCountAsync(db, noteId, ct), await CollectedBoardAsync(db, userId, noteId, ct), Changed: false), (string?)null);
 
             if (await NoteCounters.AddCollectsAsync(db, noteId, +1, ct) == 0) throw new DomainException(SocialErrors.NoteUnavailable);
@@ -114,7 +114,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
             if (await db.Boards.CountAsync(b => b.OwnerId == userId, ct) >= MaxBoardsPerUser)
                 throw new DomainException(SocialErrors.BoardLimit, MaxBoardsPerUser);
             var board = new Board { OwnerId = userId, Name = name, IsPrivate = isPrivate, CreatedAt = clock.GetUtcNow() };
-            if (!await LikeService.TryInsertAsync(db, board, ct)) throw new DomainException(SocialErrors.BoardNameTaken);
+            if (!await UniqueInsert.TryInsertAsync(db, board, ct)) throw new DomainException(SocialErrors.BoardNameTaken);
             return new BoardView(board.Id, board.Name, false, board.IsPrivate, 0, board.CreatedAt);
         }, cancellationToken);
     }
@@ -194,7 +194,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
         if (existing is not null) return existing;
         // Private by default, like the Liked tab: what someone saves is theirs until they choose to show it.
         var board = new Board { OwnerId = userId, Name = DefaultBoardName, IsDefault = true, IsPrivate = true, CreatedAt = clock.GetUtcNow() };
-        if (await LikeService.TryInsertAsync(db, board, ct)) return new BoardView(board.Id, board.Name, true, true, 0, board.CreatedAt);
+        if (await UniqueInsert.TryInsertAsync(db, board, ct)) return new BoardView(board.Id, board.Name, true, true, 0, board.CreatedAt);
         return await BoardViews(db, db.Boards.Where(b => b.OwnerId == userId && b.IsDefault)).FirstAsync(ct);
     }
 
@@ -221,7 +221,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
 
     private static string ValidName(string? name)
     {
-        name = (name ?? "").Trim();
+        name = UserText.Line(name);
         if (name.Length == 0) throw new DomainException(SocialErrors.BoardNameRequired);
         // The column holds Board.NameMaxLength UTF-16 units; most names are far shorter than that in graphemes.
         if (TextLength.Graphemes(name) > Board.NameMaxLength || name.Length > Board.NameMaxLength)

@@ -175,38 +175,9 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
     /// <summary>The cursor that continues a list of replies after <paramref name="reply"/> (e.g. the last one previewed).</summary>
     public static string ReplyCursor(CommentView reply) => new CommentCursor(0, reply.CreatedAt, reply.Id).ToString();
 
-    /// <summary>
-    /// The text as it is stored: line breaks normalised, control characters (other than line breaks and
-    /// tabs) removed, runs of blank lines shortened, trimmed. The composer's counter counts this text.
-    /// </summary>
-    public static string Normalise(string? body)
-    {
-        if (string.IsNullOrEmpty(body)) return "";
-        var text = body.ReplaceLineEndings("\n");
-        var sb = new StringBuilder(text.Length);
-        var newlines = 0;
-        foreach (var c in text)
-        {
-            if (c == '\n')
-            {
-                if (++newlines > 2) continue;
-            }
-            else if (char.IsControl(c) && c != '\t')
-            {
-                continue;
-            }
-            else
-            {
-                newlines = 0;
-            }
-            sb.Append(c);
-        }
-        return sb.ToString().Trim();
-    }
-
     private static string Validate(string? body)
     {
-        var text = Normalise(body);
+        var text = UserText.Paragraphs(body);
         if (text.Length == 0) throw new DomainException(SocialErrors.CommentEmpty);
         if (TextLength.Graphemes(text) > Comment.BodyMaxLength || text.Length > MaxStoredLength)
             throw new DomainException(SocialErrors.CommentTooLong, Comment.BodyMaxLength);

@@ -49,7 +49,7 @@ public sealed class FollowService(IDbContextFactory<SocialStoreDbContext> dbFact
             await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, followerId, clock.GetUtcNow(), ct);
             if (!await db.Users.AnyAsync(u => u.Id == followeeId, ct)) throw new DomainException(SocialErrors.UserNotFound);
             if (await db.Follows.AnyAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, ct)
-                || !await LikeService.TryInsertAsync(db, new Follow { FollowerId = followerId, FolloweeId = followeeId, CreatedAt = clock.GetUtcNow() }, ct))
+                || !await UniqueInsert.TryInsertAsync(db, new Follow { FollowerId = followerId, FolloweeId = followeeId, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new FollowResult(true, await FollowerCountAsync(db, followeeId, ct), Changed: false), false);
 
             await MoveCountersAsync(db, followerId, followeeId, +1, ct);

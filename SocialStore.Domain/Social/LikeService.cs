@@ -23,7 +23,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
             await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var authorId = await NoteCounters.OpenNoteAuthorAsync(db, noteId, ct) ?? throw new DomainException(SocialErrors.NoteUnavailable);
             if (await db.NoteLikes.AnyAsync(l => l.NoteId == noteId && l.UserId == userId, ct)
-                || !await TryInsertAsync(db, new NoteLike { NoteId = noteId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
+                || !await UniqueInsert.TryInsertAsync(db, new NoteLike { NoteId = noteId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new LikeResult(true, await NoteLikeCountAsync(db, noteId, ct), Changed: false), (string?)null);
 
             if (await NoteCounters.AddLikesAsync(db, noteId, +1, ct) == 0) throw new DomainException(SocialErrors.NoteUnavailable);
@@ -63,7 +63,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
                 .Select(c => new { c.AuthorId, c.NoteId }).FirstOrDefaultAsync(ct)
                 ?? throw new DomainException(SocialErrors.CommentNotFound);
             if (await db.CommentLikes.AnyAsync(l => l.CommentId == commentId && l.UserId == userId, ct)
-                || !await TryInsertAsync(db, new CommentLike { CommentId = commentId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
+                || !await UniqueInsert.TryInsertAsync(db, new CommentLike { CommentId = commentId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new LikeResult(true, await CommentLikeCountAsync(db, commentId, ct), Changed: false), (string?)null);
 
             if (await db.Comments.Where(c => c.Id == commentId && !c.IsDeleted)
@@ -106,24 +106,6 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
     /// <summary>Comments that can be liked: not deleted, on a published note.</summary>
     internal static IQueryable<Comment> OpenComments(SocialStoreDbContext db) =>
         db.Comments.Where(c => !c.IsDeleted && db.Notes.Any(n => n.Id == c.NoteId && n.Status == NoteStatus.Published));
-
-    /// <summary>Inserts a row whose key may already exist; false when the database refused it as a duplicate.</summary>
-    internal static async Task<bool> TryInsertAsync<T>(SocialStoreDbContext db, T row, CancellationToken ct)
-        where T : class
-    {
-        db.Add(row);
-        try
-        {
-            // Inside a transaction EF Core wraps this in a savepoint, so a refusal leaves the transaction usable (PostgreSQL).
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            db.Entry(row).State = EntityState.Detached;
-            return false;
-        }
-    }
 
     private static Task<int> NoteLikeCountAsync(SocialStoreDbContext db, long noteId, CancellationToken ct) =>
         db.Notes.Where(n => n.Id == noteId).Select(n => n.LikeCount).FirstOrDefaultAsync(ct);

@@ -131,7 +131,7 @@ public sealed partial class ContentScreen(IDbContextFactory<SocialStoreDbContext
                 CreatedAt = now,
                 QueuedAt = now,
             };
-            if (!await Social.LikeService.TryInsertAsync(db, reviewable, ct))
+            if (!await UniqueInsert.TryInsertAsync(db, reviewable, ct))
                 reviewable = await set.AsNoTracking().SingleAsync(r => r.TargetType == type && r.TargetKey == key, ct);
             else db.Entry(reviewable).State = EntityState.Detached;
         }

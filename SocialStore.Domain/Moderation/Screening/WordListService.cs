@@ -54,7 +54,7 @@ public sealed class WordListService(IDbContextFactory<SocialStoreDbContext> dbFa
                 CreatedById = actorId,
                 CreatedAt = now,
             };
-            if (!await Social.LikeService.TryInsertAsync(db, word, ct)) throw new DomainException(ScreeningErrors.TermExists, trimmed);
+            if (!await UniqueInsert.TryInsertAsync(db, word, ct)) throw new DomainException(ScreeningErrors.TermExists, trimmed);
             db.AuditLog.Add(new AuditEntry
             {
                 At = now,

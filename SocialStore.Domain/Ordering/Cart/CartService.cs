@@ -52,7 +52,7 @@ public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactor
                     AddedAt = now,
                     UpdatedAt = now,
                 };
-                if (!await LikeService.TryInsertAsync(db, row, ct))
+                if (!await UniqueInsert.TryInsertAsync(db, row, ct))
                 {
                     // Another request of the same owner inserted the line a moment ago: add to it instead.
                     db.ChangeTracker.Clear();

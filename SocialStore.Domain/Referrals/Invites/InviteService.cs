@@ -71,7 +71,7 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
             var existing = await db.InviteCodes.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
             if (existing is not null) return existing;
             var code = RandomCode();
-            if (await Social.LikeService.TryInsertAsync(db, new InviteCode { UserId = userId, Code = code, CreatedAt = clock.GetUtcNow() }, cancellationToken))
+            if (await UniqueInsert.TryInsertAsync(db, new InviteCode { UserId = userId, Code = code, CreatedAt = clock.GetUtcNow() }, cancellationToken))
                 return code;
         }
         throw new InvalidOperationException("Could not allocate an invite code.");
@@ -106,7 +106,7 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
     {
         if (visitorKey == "u:" + inviterId) return false;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Social.LikeService.TryInsertAsync(db, new InviteVisit { InviterId = inviterId, VisitorKey = visitorKey, VisitedAt = clock.GetUtcNow() }, cancellationToken);
+        return await UniqueInsert.TryInsertAsync(db, new InviteVisit { InviterId = inviterId, VisitorKey = visitorKey, VisitedAt = clock.GetUtcNow() }, cancellationToken);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
         if (inviterId == inviteeId) return BindResult.SelfReferral;
         // A new account has no invitees, so no cycle can form; rebinding (below) checks the whole chain.
         if (await WouldCycleAsync(db, inviteeId, inviterId, cancellationToken)) return BindResult.SelfReferral;
-        return await Social.LikeService.TryInsertAsync(db, new InviteBinding { InviteeId = inviteeId, InviterId = inviterId, BoundAt = clock.GetUtcNow() }, cancellationToken)
+        return await UniqueInsert.TryInsertAsync(db, new InviteBinding { InviteeId = inviteeId, InviterId = inviterId, BoundAt = clock.GetUtcNow() }, cancellationToken)
             ? BindResult.Bound
             : BindResult.AlreadyBound;
     }
@@ -166,7 +166,7 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
         if (order.Inviter is null || order.PaidAt is null || order.RefundedAmount > 0m) return;
         if (await db.InviteRewards.AnyAsync(r => r.InviteeId == order.BuyerId, ct)) return;
         var due = await CommissionLedger.AfterSalesEndsAtAsync(db, order.DeliveredAt, now, ct);
-        await Social.LikeService.TryInsertAsync(db, new InviteReward
+        await UniqueInsert.TryInsertAsync(db, new InviteReward
         {
             InviteeId = order.BuyerId,
             InviterId = order.Inviter,
