@@ -14,18 +14,8 @@ namespace SocialStore.Tests.E2E;
 /// granting a role through the confirm dialog, the product grid without sideways scrolling, the order desk.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class BackOfficeJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class BackOfficeJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone", "zh-CN")]
     [InlineData("desktop", "zh-CN")]

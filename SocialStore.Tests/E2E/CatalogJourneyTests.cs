@@ -13,18 +13,8 @@ namespace SocialStore.Tests.E2E;
 
 /// <summary>Admin creates a product with two SKUs and a picture; a shopper picks a SKU and, with a delivered order of it, reviews it with a photo.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class CatalogJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class CatalogJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private async Task<string> RegisterAsync(IPage page, string prefix, bool admin)
     {
         var email = $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 12)] + "@example.test";

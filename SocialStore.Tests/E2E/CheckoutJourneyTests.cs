@@ -17,18 +17,8 @@ namespace SocialStore.Tests.E2E;
 /// refund shows on the order.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class CheckoutJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [GeneratedRegex(@"/sandbox-pay/ss_[0-9]{16}\.")]
     private static partial Regex SandboxUrl();
 

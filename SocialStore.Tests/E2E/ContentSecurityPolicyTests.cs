@@ -19,18 +19,8 @@ namespace SocialStore.Tests.E2E;
 /// refused, which proves the listener and the policy work.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task WalkThroughTheApp_NoPolicyViolations()
     {

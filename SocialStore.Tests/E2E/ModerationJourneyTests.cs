@@ -16,18 +16,8 @@ namespace SocialStore.Tests.E2E;
 /// (another moderator) restores it, and the audit log shows the hide, the appeal and the restore.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ModerationJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

@@ -11,18 +11,8 @@ namespace SocialStore.Tests.E2E;
 
 /// <summary>A shopper pays an order in the sandbox: the hosted page, then the return page that waits for the real asynchronous callback.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class PaymentJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PaymentJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

@@ -13,18 +13,8 @@ namespace SocialStore.Tests.E2E;
 /// a comment saying "高 仿" is saved hidden; the moderator finds it in the queue with the term highlighted.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class ScreeningJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ScreeningJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

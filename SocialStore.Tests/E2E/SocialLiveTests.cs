@@ -8,18 +8,8 @@ namespace SocialStore.Tests.E2E;
 
 /// <summary>The live islands in a real browser: a follow button on a follower list, and the bell that hears of a new follower without a reload.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class SocialLiveTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SocialLiveTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

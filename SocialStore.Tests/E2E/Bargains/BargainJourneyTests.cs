@@ -19,18 +19,8 @@ namespace SocialStore.Tests.E2E.Bargains;
 /// pays in the sandbox. The back office (desktop) counts it.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class BargainJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class BargainJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task OwnerStarts_FriendCuts_BothSeeTheExactRemaining_OwnerBuysAtTheReachedPrice()
     {

@@ -16,20 +16,8 @@ namespace SocialStore.Tests.E2E.Coupons;
 /// Screenshots of the product page, checkout, /me/coupons, /coupons and /admin/coupons at 390 and 1440 px.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class CouponJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class CouponJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

@@ -17,20 +17,8 @@ namespace SocialStore.Tests.E2E.Dashboards;
 /// Exact figures are asserted in <c>DashboardQueriesTests</c>.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class DashboardJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class DashboardJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task AlsoBoughtOnProductPage_AdminDashboardWithDefinitionsAndBadRangeRefused()
     {

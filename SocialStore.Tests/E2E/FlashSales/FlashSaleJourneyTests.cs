@@ -17,18 +17,8 @@ namespace SocialStore.Tests.E2E.FlashSales;
 /// buys when it opens, pays in the sandbox; the admin's sell-through shows the real sale.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class FlashSaleJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class FlashSaleJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

@@ -18,18 +18,8 @@ namespace SocialStore.Tests.E2E.GroupBuys;
 /// shows the real figures.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class GroupBuyJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class GroupBuyJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]

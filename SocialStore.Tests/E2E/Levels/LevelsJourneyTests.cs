@@ -13,20 +13,8 @@ namespace SocialStore.Tests.E2E.Levels;
 /// level. The growth comes from the note-published credit and the badges from the real note and its likes.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class LevelsJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class LevelsJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Profile_ShowsLevelAndBadges_MeShowsProgress()
     {

@@ -16,20 +16,8 @@ namespace SocialStore.Tests.E2E.Ordering;
 /// Screenshots of /orders, /orders/{number} and /admin/orders at 390 and 1440 px.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class OrderJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class OrderJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private static Task FullAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Directory, name + ".png"), FullPage = true });
 

@@ -17,20 +17,8 @@ namespace SocialStore.Tests.E2E.Points;
 /// page and checkout again at 1440 px.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class PointsJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PointsJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Shopper_ChecksIn_PaysWithCouponAndPoints_Cancels_PointsBack()
     {

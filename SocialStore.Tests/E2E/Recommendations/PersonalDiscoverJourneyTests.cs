@@ -14,20 +14,8 @@ namespace SocialStore.Tests.E2E.Recommendations;
 /// off the reader's Discover lists exactly the notes a signed-out visitor sees.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class PersonalDiscoverJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PersonalDiscoverJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Reader_LikesThreeCoffeeNotes_SeesWhy_HidesTopic_SwitchesOff_GetsTheAnonymousFeed()
     {

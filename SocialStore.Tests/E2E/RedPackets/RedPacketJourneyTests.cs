@@ -11,18 +11,8 @@ namespace SocialStore.Tests.E2E.RedPackets;
 
 /// <summary>Issue 13 §2 on a phone: open a red packet link, open the packet, see the amount, find it in "My coupons".</summary>
 [Collection(E2ECollection.Name)]
-public sealed class RedPacketJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class RedPacketJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ShopperOpensThePacketLink_Claims_SeesTheAmountInMyCoupons()
     {

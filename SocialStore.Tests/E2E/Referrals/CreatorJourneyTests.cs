@@ -22,20 +22,8 @@ namespace SocialStore.Tests.E2E.Referrals;
 /// available, clawed back, payouts) are covered with a fake clock in <c>CommissionLedgerTests</c>.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class CreatorJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class CreatorJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ShareLink_BuyerPays_CreatorCentreShowsAttributedOrderAndPendingCommission()
     {

@@ -14,18 +14,8 @@ namespace SocialStore.Tests.E2E.Referrals;
 /// and the inviter's page at 1440 px.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class InviteJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class InviteJourneyTests(BrowserFixture browser) : AppJourney
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Friend_OpensInvite_SignsUp_SeesTheInviter_InviterSeesProgress()
     {
