@@ -53,6 +53,7 @@ public static class DependencyInjection
         SocialStore.Domain.Points.PointsRegistration.AddPoints(services);
         SocialStore.Domain.Levels.LevelsRegistration.AddLevels(services);
         SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
+        SocialStore.Domain.Rewards.RewardsRegistration.AddRewards(services);
         SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
         SocialStore.Domain.Dashboards.DashboardsRegistration.AddDashboards(services, configuration);
         return services;
