@@ -54,7 +54,7 @@ public static class RewardGrants
             if (!Configured(settings.FirstOrderKind, settings.FirstOrderTemplateId, settings.FirstOrderPoints)) return;
             var buyerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.BuyerId).SingleAsync(ct);
             if (await db.Orders.AnyAsync(o => o.BuyerId == buyerId && o.Id != orderId && o.PaidAt != null, ct)) return;
-            await GrantShareAsync(db, buyerId, RewardTrigger.ShareFirstOrder, orderId, now, ct);
+            await GrantShareAsync(db, buyerId, RewardTrigger.ShareFirstOrder, orderId, now, ct, settings);
         }
         else if (to == OrderStatus.Cancelled)
         {
@@ -92,9 +92,10 @@ public static class RewardGrants
             _ => false,
         };
 
-    private static async Task<bool> GrantShareAsync(SocialStoreDbContext db, string newUserId, RewardTrigger trigger, long? orderId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<bool> GrantShareAsync(
+        SocialStoreDbContext db, string newUserId, RewardTrigger trigger, long? orderId, DateTimeOffset now, CancellationToken ct, RewardSettings? known = null)
     {
-        var settings = await SettingsAsync(db, ct);
+        var settings = known ?? await SettingsAsync(db, ct);
         var (kind, templateId, points) = trigger == RewardTrigger.ShareSignUp
             ? (settings.SignUpKind, settings.SignUpTemplateId, settings.SignUpPoints)
             : (settings.FirstOrderKind, settings.FirstOrderTemplateId, settings.FirstOrderPoints);

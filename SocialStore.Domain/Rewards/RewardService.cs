@@ -127,6 +127,19 @@ public sealed class RewardService(IDbContextFactory<SocialStoreDbContext> dbFact
         return (figures, latest);
     }
 
+    /// <summary>The names of the coupon campaigns an invite gives the inviter and the invitee (null: points only).</summary>
+    public async Task<(string? ForInviter, string? ForInvitee)> InviteCouponsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.RewardSettings.AsNoTracking().Where(s => s.Id == RewardSettings.SingletonId)
+            .Select(s => new
+            {
+                Inviter = db.CouponTemplates.Where(t => t.Id == s.InviterTemplateId).Select(t => t.Name).FirstOrDefault(),
+                Invitee = db.CouponTemplates.Where(t => t.Id == s.InviteeTemplateId).Select(t => t.Name).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        return (row?.Inviter, row?.Invitee);
+    }
+
     /// <summary>Where each of a person's reward coupons came from (one query; coupons that are no reward are absent).</summary>
     public async Task<IReadOnlyDictionary<long, RewardOrigin>> CouponOriginsAsync(string userId, IReadOnlyCollection<long> couponIds, CancellationToken ct)
     {

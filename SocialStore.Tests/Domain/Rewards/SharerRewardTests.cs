@@ -185,6 +185,7 @@ public class SharerRewardTests
         var forInvitee = await CampaignAsync(r, "新人券");
         await rewards.SaveAsync(r.AdminPrincipal, new RewardSettingsInput(RewardKind.None, null, 0, RewardKind.None, null, 0, forInviter, forInvitee), default);
         var invites = new InviteService(r.Factory, r.Bed.Clock, Options.Create(new InviteOptions { InviterPoints = 200, InviteePoints = 100 }));
+        Assert.Equal(("邀请人券", "新人券"), await rewards.InviteCouponsAsync(default)); // what the landing page names
         var inviter = await r.Bed.UserAsync("inviter");
         Assert.Equal(BindResult.Bound, await invites.BindAtSignUpAsync(r.Buyer.Id, await invites.CodeForAsync(inviter.Id, default), default));
 
