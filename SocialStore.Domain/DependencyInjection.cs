@@ -20,6 +20,7 @@ using SocialStore.Domain.Recommendations;
 using SocialStore.Domain.RedPackets;
 using SocialStore.Domain.Referrals;
 using SocialStore.Domain.Reviews;
+using SocialStore.Domain.Rewards;
 using SocialStore.Domain.Search;
 using SocialStore.Domain.Sharing;
 using SocialStore.Domain.Social;
@@ -58,6 +59,7 @@ public static class DependencyInjection
             .AddPoints()
             .AddLevels()
             .AddReferrals()
+            .AddRewards()
             .AddRecommendations(configuration)
             .AddDashboards(configuration);
         return services;

@@ -25,6 +25,12 @@ public enum CouponSource
 
     /// <summary>A slot of a group red packet (ADR-050).</summary>
     RedPacket,
+
+    /// <summary>A sharer red packet: one's share link brought a new sign-up or first order (ADR-054).</summary>
+    ShareReward,
+
+    /// <summary>The coupon half of an invite reward (ADR-054).</summary>
+    InviteReward,
 }
 
 /// <summary>Available → Locked (order placed) → Used (order paid); Locked or Used → Available when the order is cancelled.</summary>
@@ -33,6 +39,9 @@ public enum CouponState
     Available,
     Locked,
     Used,
+
+    /// <summary>Withdrawn unused because what it rewarded was refunded (ADR-054); listed under "expired".</summary>
+    Revoked,
 }
 
 /// <summary>

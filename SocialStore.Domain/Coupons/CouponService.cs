@@ -233,7 +233,7 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
         return new MyCoupons(
             [.. rows.Where(c => c.State == CouponState.Locked || (c.State == CouponState.Available && c.ValidUntil > now))],
             [.. rows.Where(c => c.State == CouponState.Used).OrderByDescending(c => c.Id)],
-            [.. rows.Where(c => c.State == CouponState.Available && c.ValidUntil <= now).OrderByDescending(c => c.ValidUntil)]);
+            [.. rows.Where(c => (c.State == CouponState.Available && c.ValidUntil <= now) || c.State == CouponState.Revoked).OrderByDescending(c => c.ValidUntil)]);
     }
 
     /// <summary>Every campaign with its figures, counted from the wallet rows.</summary>

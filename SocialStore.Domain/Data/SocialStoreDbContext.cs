@@ -161,6 +161,12 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Moderation.Engagement.EngagementFindingMember> EngagementFindingMembers => Set<SocialStore.Domain.Moderation.Engagement.EngagementFindingMember>();
 
+    public DbSet<SocialStore.Domain.Rewards.RewardSettings> RewardSettings => Set<SocialStore.Domain.Rewards.RewardSettings>();
+
+    public DbSet<SocialStore.Domain.Rewards.RewardGrant> RewardGrants => Set<SocialStore.Domain.Rewards.RewardGrant>();
+
+    public DbSet<SocialStore.Domain.Rewards.ExpirySweep> ExpirySweeps => Set<SocialStore.Domain.Rewards.ExpirySweep>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

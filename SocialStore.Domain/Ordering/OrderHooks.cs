@@ -21,6 +21,7 @@ public static class OrderHooks
         await Levels.GrowthLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Referrals.Invites.InviteService.OnOrderMovedAsync(db, orderId, to, now, ct);
+        await Rewards.RewardGrants.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 

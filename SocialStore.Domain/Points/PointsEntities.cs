@@ -18,6 +18,10 @@ public enum PointsKind
     PurchaseReversed,
     /// <summary>Credits older than the expiry period that were not used (negative).</summary>
     Expired,
+    /// <summary>A sharer red packet paid in points (ADR-054).</summary>
+    ShareReward,
+    /// <summary>A sharer red packet taken back because the first order it rewarded was fully refunded (negative).</summary>
+    ShareRewardReversed,
 }
 
 /// <summary>

@@ -65,6 +65,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
         typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
         typeof(SocialStore.Domain.RedPackets.RedPacket), typeof(SocialStore.Domain.RedPackets.RedPacketSlot),
+        typeof(SocialStore.Domain.Rewards.RewardGrant),
         typeof(SocialStore.Domain.Moderation.Engagement.EngagementFinding), typeof(SocialStore.Domain.Moderation.Engagement.EngagementFindingMember),
     };
 
@@ -151,6 +152,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(p => new { p.Id, p.Title, p.Slots, p.Total, p.CreatedAt, p.ExpiresAt, p.ReturnedAmount }));
         await WriteAsync("red-packet-slots.json", db.RedPacketSlots.AsNoTracking().Where(s => s.ClaimedBy == userId).OrderBy(s => s.ClaimedAt)
             .Select(s => new { s.PacketId, s.Seq, s.Amount, s.ClaimedAt, s.CouponId }));
+        await WriteAsync("reward-grants.json", db.RewardGrants.AsNoTracking().Where(g => g.BeneficiaryId == userId || g.NewUserId == userId).OrderBy(g => g.Id)
+            .Select(g => new { Mine = g.BeneficiaryId == userId ? "received" : "brought", g.Trigger, g.Kind, g.CouponId, g.Points, g.OrderId, g.State, g.CreatedAt, g.SettledAt }));
         await WriteAsync("points.json", db.PointsEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt, e.ExpiresAt, Balance = db.PointsAccounts.Where(a => a.UserId == userId).Select(a => a.Balance).FirstOrDefault() }));
         await WriteAsync("growth.json", db.GrowthEntries.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id).Select(e => new { e.Id, e.Amount, e.Kind, e.OrderId, e.CreatedAt }));

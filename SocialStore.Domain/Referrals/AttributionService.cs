@@ -100,9 +100,12 @@ public sealed class AttributionService(IDbContextFactory<SocialStoreDbContext> d
     {
         if (string.IsNullOrEmpty(userId) || !IsWellFormedToken(browserToken)) return 0;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AttributionTouches
+        var carried = await db.AttributionTouches
             .Where(t => t.BrowserToken == browserToken && t.UserId == null && t.EarnerId != userId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UserId, userId), cancellationToken);
+        // A share link that brought this sign-up rewards its sharer (ADR-054; once per new person, never an older account).
+        if (carried > 0) await Rewards.RewardGrants.OnSignUpCarriedOverAsync(dbFactory, userId, clock.GetUtcNow(), cancellationToken);
+        return carried;
     }
 
     /// <summary>The settings row, or the defaults when none was saved.</summary>

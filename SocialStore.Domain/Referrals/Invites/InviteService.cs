@@ -199,6 +199,7 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
             await PointsLedger.ReverseAsync(db, reward.InviterId, reward.InviterPoints, PointsKind.Referral, $"invite-rev:{reward.InviteeId}:inviter", now, ct, orderId);
         if (reward.InviteePoints > 0)
             await PointsLedger.ReverseAsync(db, reward.InviteeId, reward.InviteePoints, PointsKind.Referral, $"invite-rev:{reward.InviteeId}:invitee", now, ct, orderId);
+        await Rewards.RewardGrants.OnInviteReversedAsync(db, reward.InviteeId, now, ct);
     }
 
     /// <summary>Credits every scheduled reward whose window has passed: each claimed by a conditional update, each credit under a unique source.</summary>
@@ -224,6 +225,7 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
                     await PointsLedger.CreditAsync(db, reward.InviterId, inviterPoints, PointsKind.Referral, $"invite:{inviteeId}:inviter", now, ct, reward.OrderId);
                 if (inviteePoints > 0)
                     await PointsLedger.CreditAsync(db, inviteeId, inviteePoints, PointsKind.Referral, $"invite:{inviteeId}:invitee", now, ct, reward.OrderId);
+                await Rewards.RewardGrants.OnInviteCreditedAsync(db, reward.InviterId, inviteeId, reward.OrderId, now, ct);
                 return 1;
             }, cancellationToken);
         }

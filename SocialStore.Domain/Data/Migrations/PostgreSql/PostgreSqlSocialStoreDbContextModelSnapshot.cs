@@ -3591,6 +3591,133 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("ReviewVotes");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Rewards.ExpirySweep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("Through")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ExpirySweeps");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Rewards.RewardGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BeneficiaryId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("CouponId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CouponTemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NewUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ShareLinkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouponId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BeneficiaryId", "Id");
+
+                    b.HasIndex("NewUserId", "Trigger")
+                        .IsUnique();
+
+                    b.ToTable("RewardGrants");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Rewards.RewardSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstOrderKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("FirstOrderPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FirstOrderTemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("InviteeTemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("InviterTemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SignUpKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("SignUpPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SignUpTemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RewardSettings");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Search.SearchDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -4879,6 +5006,26 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Rewards.RewardGrant", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialStore.Domain.Coupons.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("NewUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

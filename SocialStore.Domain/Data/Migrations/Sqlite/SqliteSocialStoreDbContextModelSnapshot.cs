@@ -3470,6 +3470,131 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("ReviewVotes");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Rewards.ExpirySweep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Through")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ExpirySweeps");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Rewards.RewardGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeneficiaryId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CouponId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CouponTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShareLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouponId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BeneficiaryId", "Id");
+
+                    b.HasIndex("NewUserId", "Trigger")
+                        .IsUnique();
+
+                    b.ToTable("RewardGrants");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Rewards.RewardSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstOrderKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstOrderPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstOrderTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InviteeTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InviterTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignUpKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignUpPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignUpTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RewardSettings");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Search.SearchDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -4748,6 +4873,26 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Rewards.RewardGrant", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialStore.Domain.Coupons.Coupon", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("NewUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using SocialStore.Domain.Coupons;
+using SocialStore.Domain.Data;
+using SocialStore.Domain.Ordering;
+using SocialStore.Domain.Points;
+using SocialStore.Domain.Referrals;
+
+namespace SocialStore.Domain.Rewards;
+
+/// <summary>
+/// Sharer red packets and invite coupons (ADR-054), granted inside the transaction of what sets them off: the sign-up
+/// carry-over of a browser's touches, the first move of a person's order to Paid (<see cref="OrderHooks"/>), the
+/// release of an invite reward. The grant row is inserted first under UNIQUE(new person, trigger); only the insert
+/// that wins gives the coupon or the points, so a trigger fired twice in parallel grants once.
+/// </summary>
+public static class RewardGrants
+{
+    /// <summary>The settings row, or the defaults (nothing granted) when none was saved.</summary>
+    public static async Task<RewardSettings> SettingsAsync(SocialStoreDbContext db, CancellationToken ct) =>
+        await db.RewardSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == RewardSettings.SingletonId, ct) ?? new RewardSettings();
+
+    /// <summary>
+    /// The sharer who brought a person: the last share link they followed before their account existed (first touch of
+    /// the day at or before the sign-up, within the attribution window). Null when the person existed before every
+    /// share visit, or only followed their own links.
+    /// </summary>
+    public static async Task<(string SharerId, long ShareLinkId)?> SharerOfAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
+    {
+        var created = await db.Users.Where(u => u.Id == userId).Select(u => (DateTimeOffset?)u.CreatedAt).FirstOrDefaultAsync(ct);
+        if (created is not { } createdAt) return null;
+        var days = (await AttributionService.SettingsAsync(db, ct)).AttributionDays;
+        var since = createdAt.AddDays(-days);
+        var touch = await db.AttributionTouches.AsNoTracking()
+            .Where(t => t.UserId == userId && t.ShareLinkId != null && t.EarnerId != userId && t.FirstTouchedAt <= createdAt && t.FirstTouchedAt >= since)
+            .OrderByDescending(t => t.FirstTouchedAt).ThenByDescending(t => t.Id)
+            .Select(t => new { t.EarnerId, t.ShareLinkId })
+            .FirstOrDefaultAsync(ct);
+        return touch is null ? null : (touch.EarnerId, touch.ShareLinkId!.Value);
+    }
+
+    /// <summary>Called once a browser's touches became a new account's (<see cref="AttributionService.CarryOverAsync"/>): the sign-up red packet.</summary>
+    public static Task<bool> OnSignUpCarriedOverAsync(IDbContextFactory<SocialStoreDbContext> dbFactory, string userId, DateTimeOffset now, CancellationToken ct) =>
+        DbTransactions.RunAsync(dbFactory, (db, token) => GrantShareAsync(db, userId, RewardTrigger.ShareSignUp, null, now, token), ct);
+
+    /// <summary>
+    /// The one line in <see cref="OrderHooks.OnMovedAsync"/>: a person's first order to be paid gives their sharer the
+    /// first-order red packet; a full refund of that order (→ Cancelled) takes points back and revokes an unused coupon.
+    /// </summary>
+    public static async Task OnOrderMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus to, DateTimeOffset now, CancellationToken ct)
+    {
+        if (to == OrderStatus.Paid)
+        {
+            var settings = await SettingsAsync(db, ct);
+            if (!Configured(settings.FirstOrderKind, settings.FirstOrderTemplateId, settings.FirstOrderPoints)) return;
+            var buyerId = await db.Orders.Where(o => o.Id == orderId).Select(o => o.BuyerId).SingleAsync(ct);
+            if (await db.Orders.AnyAsync(o => o.BuyerId == buyerId && o.Id != orderId && o.PaidAt != null, ct)) return;
+            await GrantShareAsync(db, buyerId, RewardTrigger.ShareFirstOrder, orderId, now, ct, settings);
+        }
+        else if (to == OrderStatus.Cancelled)
+        {
+            var grants = await db.RewardGrants.AsNoTracking()
+                .Where(g => g.OrderId == orderId && g.Trigger == RewardTrigger.ShareFirstOrder && g.State == RewardGrantState.Granted)
+                .ToListAsync(ct);
+            foreach (var grant in grants) await ReverseAsync(db, grant, now, ct);
+        }
+    }
+
+    /// <summary>Called where an invite reward is credited (ADR-046): the configured coupons for the inviter and the invitee, in the same transaction.</summary>
+    public static async Task OnInviteCreditedAsync(SocialStoreDbContext db, string inviterId, string inviteeId, long orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        var settings = await SettingsAsync(db, ct);
+        if (settings.InviterTemplateId is { } forInviter)
+            await GrantAsync(db, RewardTrigger.InviteInviter, inviterId, inviteeId, RewardKind.Coupon, forInviter, 0, null, orderId, now, ct);
+        if (settings.InviteeTemplateId is { } forInvitee)
+            await GrantAsync(db, RewardTrigger.InviteInvitee, inviteeId, inviteeId, RewardKind.Coupon, forInvitee, 0, null, orderId, now, ct);
+    }
+
+    /// <summary>Called where an invite reward is reversed: an unused coupon is revoked, a used (or held) one stays.</summary>
+    public static async Task OnInviteReversedAsync(SocialStoreDbContext db, string inviteeId, DateTimeOffset now, CancellationToken ct)
+    {
+        var grants = await db.RewardGrants.AsNoTracking()
+            .Where(g => g.NewUserId == inviteeId && (g.Trigger == RewardTrigger.InviteInviter || g.Trigger == RewardTrigger.InviteInvitee) && g.State == RewardGrantState.Granted)
+            .ToListAsync(ct);
+        foreach (var grant in grants) await ReverseAsync(db, grant, now, ct);
+    }
+
+    private static bool Configured(RewardKind kind, long? templateId, int points) =>
+        kind switch
+        {
+            RewardKind.Coupon => templateId is not null,
+            RewardKind.Points => points > 0,
+            _ => false,
+        };
+
+    private static async Task<bool> GrantShareAsync(
+        SocialStoreDbContext db, string newUserId, RewardTrigger trigger, long? orderId, DateTimeOffset now, CancellationToken ct, RewardSettings? known = null)
+    {
+        var settings = known ?? await SettingsAsync(db, ct);
+        var (kind, templateId, points) = trigger == RewardTrigger.ShareSignUp
+            ? (settings.SignUpKind, settings.SignUpTemplateId, settings.SignUpPoints)
+            : (settings.FirstOrderKind, settings.FirstOrderTemplateId, settings.FirstOrderPoints);
+        if (!Configured(kind, templateId, points)) return false;
+        if (await SharerOfAsync(db, newUserId, ct) is not { } sharer || sharer.SharerId == newUserId) return false;
+        return await GrantAsync(db, trigger, sharer.SharerId, newUserId, kind, templateId, points, sharer.ShareLinkId, orderId, now, ct);
+    }
+
+    private static async Task<bool> GrantAsync(
+        SocialStoreDbContext db, RewardTrigger trigger, string beneficiaryId, string newUserId, RewardKind kind, long? templateId, int points,
+        long? shareLinkId, long? orderId, DateTimeOffset now, CancellationToken ct)
+    {
+        var grant = new RewardGrant
+        {
+            Trigger = trigger,
+            BeneficiaryId = beneficiaryId,
+            NewUserId = newUserId,
+            Kind = kind,
+            CouponTemplateId = kind == RewardKind.Coupon ? templateId : null,
+            Points = kind == RewardKind.Points ? points : 0,
+            ShareLinkId = shareLinkId,
+            OrderId = orderId,
+            State = RewardGrantState.Granted,
+            CreatedAt = now,
+        };
+        // The row is the guard: a second attempt for the same person and trigger inserts nothing and gives nothing.
+        if (!await UniqueInsert.TryInsertAsync(db, grant, ct)) return false;
+        db.Entry(grant).State = EntityState.Detached;
+
+        if (kind == RewardKind.Points)
+        {
+            await PointsLedger.CreditAsync(db, beneficiaryId, points, PointsKind.ShareReward, PointsSource(grant.Id), now, ct, orderId);
+            return true;
+        }
+        var source = trigger is RewardTrigger.ShareSignUp or RewardTrigger.ShareFirstOrder ? CouponSource.ShareReward : CouponSource.InviteReward;
+        var couponId = await GrantCouponAsync(db, beneficiaryId, templateId!.Value, source, now, ct);
+        if (couponId is null)
+        {
+            // Paused, ended or given out: the row stays (the person was counted) but says nothing could be given.
+            await db.RewardGrants.Where(g => g.Id == grant.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.State, RewardGrantState.Unavailable).SetProperty(g => g.SettledAt, now), ct);
+            return false;
+        }
+        await db.RewardGrants.Where(g => g.Id == grant.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.CouponId, couponId), ct);
+        return true;
+    }
+
+    public static string PointsSource(long grantId) => $"share:{grantId}";
+
+    public static string PointsReversalSource(long grantId) => $"share-rev:{grantId}";
+
+    /// <summary>
+    /// Issues one coupon of a grant-only campaign in the caller's transaction: the campaign's total limit is taken with
+    /// one conditional update (its per-person limit does not apply to rewards: a sharer earns one per new person).
+    /// Null when the campaign is missing, paused, outside its window or given out.
+    /// </summary>
+    public static async Task<long?> GrantCouponAsync(SocialStoreDbContext db, string userId, long templateId, CouponSource source, DateTimeOffset now, CancellationToken ct)
+    {
+        var template = await db.CouponTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct);
+        if (template is null || template.Paused || now < template.StartsAt || now >= template.EndsAt) return null;
+        var taken = await db.CouponTemplates.Where(t => t.Id == templateId && !t.Paused && t.Issued < t.TotalLimit)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Issued, t => t.Issued + 1), ct);
+        if (taken == 0) return null;
+        // The template row is locked until commit, so this count sees every earlier grant of the campaign.
+        var held = await db.Coupons.CountAsync(c => c.TemplateId == templateId && c.UserId == userId, ct);
+        var (from, until) = CouponRules.Validity(template, now);
+        var coupon = new Coupon
+        {
+            TemplateId = templateId,
+            UserId = userId,
+            ClaimSeq = held + 1,
+            Source = source,
+            State = CouponState.Available,
+            ClaimedAt = now,
+            ValidFrom = from,
+            ValidUntil = until,
+        };
+        db.Coupons.Add(coupon);
+        await db.SaveChangesAsync(ct);
+        db.Entry(coupon).State = EntityState.Detached;
+        return coupon.Id;
+    }
+
+    /// <summary>Points are taken back (even below zero); a coupon is revoked when it is still unused, else kept. Each step is a conditional update, so twice is once.</summary>
+    private static async Task ReverseAsync(SocialStoreDbContext db, RewardGrant grant, DateTimeOffset now, CancellationToken ct)
+    {
+        var settled = grant.Kind == RewardKind.Points ? RewardGrantState.Reversed : RewardGrantState.Kept;
+        var claimed = await db.RewardGrants.Where(g => g.Id == grant.Id && g.State == RewardGrantState.Granted)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.State, settled).SetProperty(g => g.SettledAt, now), ct);
+        if (claimed == 0) return;
+        if (grant.Kind == RewardKind.Points)
+        {
+            await PointsLedger.ReverseAsync(db, grant.BeneficiaryId, grant.Points, PointsKind.ShareRewardReversed, PointsReversalSource(grant.Id), now, ct, grant.OrderId);
+            return;
+        }
+        if (grant.CouponId is not { } couponId) return;
+        var revoked = await db.Coupons.Where(c => c.Id == couponId && c.State == CouponState.Available)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CouponState.Revoked), ct);
+        if (revoked > 0)
+            await db.RewardGrants.Where(g => g.Id == grant.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.State, RewardGrantState.Revoked), ct);
+    }
+}
