@@ -22,6 +22,7 @@ public static class OrderHooks
         await Referrals.CommissionLedger.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Referrals.Invites.InviteService.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
+        await Moderation.Devices.DeviceSignals.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
     /// <summary>

@@ -1308,6 +1308,38 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("BanHiddenItem");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DeviceKey", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceSighting");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.Engagement.EngagementFinding", b =>
                 {
                     b.Property<long>("Id")
@@ -4173,6 +4205,15 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
                 {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()

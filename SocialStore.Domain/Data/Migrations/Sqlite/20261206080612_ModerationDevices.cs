@@ -32,11 +32,44 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DeviceSighting",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeviceKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceSighting", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeviceSighting_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BanHiddenItem_UserId_TargetType_TargetId",
                 table: "BanHiddenItem",
                 columns: new[] { "UserId", "TargetType", "TargetId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceSighting_DeviceKey_UserId",
+                table: "DeviceSighting",
+                columns: new[] { "DeviceKey", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceSighting_UserId",
+                table: "DeviceSighting",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -44,6 +77,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "BanHiddenItem");
+
+            migrationBuilder.DropTable(
+                name: "DeviceSighting");
         }
     }
 }

@@ -12,7 +12,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSocialStoreDbContext))]
-    [Migration("20261206073024_ModerationDevices")]
+    [Migration("20261206080625_ModerationDevices")]
     partial class ModerationDevices
     {
         /// <inheritdoc />
@@ -1358,6 +1358,40 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("BanHiddenItem");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DeviceKey", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceSighting");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.Engagement.EngagementFinding", b =>
@@ -4309,6 +4343,15 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
                 {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()

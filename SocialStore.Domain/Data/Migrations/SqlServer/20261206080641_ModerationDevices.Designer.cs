@@ -12,7 +12,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSocialStoreDbContext))]
-    [Migration("20261206073033_ModerationDevices")]
+    [Migration("20261206080641_ModerationDevices")]
     partial class ModerationDevices
     {
         /// <inheritdoc />
@@ -1362,6 +1362,40 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("BanHiddenItem");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DeviceKey", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceSighting");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.Engagement.EngagementFinding", b =>
@@ -4314,6 +4348,15 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
                 {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSocialStoreDbContext))]
-    [Migration("20261206073017_ModerationDevices")]
+    [Migration("20261206080612_ModerationDevices")]
     partial class ModerationDevices
     {
         /// <inheritdoc />
@@ -1309,6 +1309,38 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("BanHiddenItem");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DeviceKey", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("DeviceSighting");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.Engagement.EngagementFinding", b =>
@@ -4176,6 +4208,15 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Moderation.Devices.DeviceSighting", b =>
                 {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()

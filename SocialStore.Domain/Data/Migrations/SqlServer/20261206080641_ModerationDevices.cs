@@ -33,11 +33,44 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DeviceSighting",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeviceKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceSighting", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeviceSighting_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BanHiddenItem_UserId_TargetType_TargetId",
                 table: "BanHiddenItem",
                 columns: new[] { "UserId", "TargetType", "TargetId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceSighting_DeviceKey_UserId",
+                table: "DeviceSighting",
+                columns: new[] { "DeviceKey", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceSighting_UserId",
+                table: "DeviceSighting",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -45,6 +78,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "BanHiddenItem");
+
+            migrationBuilder.DropTable(
+                name: "DeviceSighting");
         }
     }
 }
