@@ -81,6 +81,12 @@ public sealed class EngagementRingsJourneyTests(BrowserFixture browser) : IAsync
             await Assertions.Expect(active).ToHaveCountAsync(1);
             await Assertions.Expect(active).ToHaveAttributeAsync("href", "/admin/moderation");
             await Artifacts.ScreenshotAsync(m, "rings-phone-3-queue");
+            // The same two pages at desktop width, for the layout check.
+            await m.SetViewportSizeAsync(1440, 900);
+            await Artifacts.ScreenshotAsync(m, "rings-desktop-queue");
+            await m.GotoAsync(app.BaseUrl + "/admin/moderation/rings");
+            await Assertions.Expect(m.Locator("[data-testid=rings-page][data-ready=true]")).ToBeAttachedAsync();
+            await Artifacts.ScreenshotAsync(m, "rings-desktop-rings");
         });
         await m.Context.CloseAsync();
     }
