@@ -56,3 +56,13 @@ public sealed class UserSanctionConfiguration : IEntityTypeConfiguration<UserSan
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<UserSanction>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class BanHiddenItemConfiguration : IEntityTypeConfiguration<BanHiddenItem>
+{
+    public void Configure(EntityTypeBuilder<BanHiddenItem> builder)
+    {
+        builder.Property(b => b.TargetType).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(b => new { b.UserId, b.TargetType, b.TargetId }).IsUnique();
+    }
+}

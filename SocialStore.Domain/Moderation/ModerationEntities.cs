@@ -156,3 +156,21 @@ public class UserSanction
 
     public DateTimeOffset? BannedAt { get; set; }
 }
+
+/// <summary>
+/// One piece of content (note, comment, review, question or answer) that a ban hid because it was visible
+/// then. Lifting the ban brings back exactly these rows — not what the author deleted, nor what a moderator
+/// hid on its own — and deletes them.
+/// </summary>
+public class BanHiddenItem
+{
+    public long Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public ReportTargetType TargetType { get; set; }
+
+    public long TargetId { get; set; }
+
+    public DateTimeOffset HiddenAt { get; set; }
+}

@@ -20,6 +20,10 @@ public static class ModerationExport
                     .Select(d => new { d.Action, d.Reason, d.MuteDays, d.DecidedAt, d.AppealedAt, d.AppealText }).ToList(),
             }));
         await write("moderation-sanction.json", db.Set<UserSanction>().AsNoTracking().Where(s => s.UserId == userId).Select(s => (object)s));
+        await write("moderation-ban-hidden.json", db.Set<BanHiddenItem>().AsNoTracking().Where(b => b.UserId == userId)
+            .Select(b => (object)new { b.TargetType, b.TargetId, b.HiddenAt }));
+        await write("moderation-devices.json", db.Set<Devices.DeviceSighting>().AsNoTracking().Where(d => d.UserId == userId)
+            .Select(d => (object)new { d.DeviceKey, d.FirstSeenAt, d.LastSeenAt }));
         await write("moderation-decisions-made.json", db.Set<ModerationDecision>().AsNoTracking().Where(d => d.ModeratorId == userId)
             .Select(d => (object)new { d.Id, d.ReviewableId, d.Action, d.Reason, d.DecidedAt }));
         await write("moderation-words-added.json", db.Set<Screening.ScreeningWord>().AsNoTracking().Where(w => w.CreatedById == userId)

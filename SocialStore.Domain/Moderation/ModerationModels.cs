@@ -2,9 +2,12 @@ namespace SocialStore.Domain.Moderation;
 
 public enum QueueStateFilter { Open, Pending, Appealed, Decided }
 
+/// <summary>Where the open round came from: automatic flags (screening, device signals) or people's reports; a target can have both.</summary>
+public enum QueueSourceFilter { Any, Automatic, Reported }
+
 public sealed record QueueQuery(
     ReportTargetType? Type = null, ReportReason? Reason = null, int? MaxAgeDays = null,
-    QueueStateFilter State = QueueStateFilter.Open, int Skip = 0, int Take = 20);
+    QueueStateFilter State = QueueStateFilter.Open, int Skip = 0, int Take = 20, QueueSourceFilter Source = QueueSourceFilter.Any);
 
 public sealed record QueueRow(
     long Id, ReportTargetType TargetType, string TargetKey, ReviewableState State, double Score, int ReportCount,

@@ -16,6 +16,7 @@ public static class ModerationRegistration
         services.AddOptions<Engagement.EngagementOptions>().Bind(configuration.GetSection(Engagement.EngagementOptions.Section));
         services.AddSingleton<Engagement.EngagementFindingService>();
         services.AddHostedService<Engagement.EngagementWorker>();
+        services.AddSingleton<Devices.DeviceSignalService>();
         return services;
     }
 }

@@ -57,6 +57,10 @@ public sealed class ModerationService(
         if (query.Type is { } type) rows = rows.Where(r => r.TargetType == type);
         if (query.Reason is { } reason)
             rows = rows.Where(r => db.Set<Report>().Any(p => p.ReviewableId == r.Id && p.Round == r.Round && p.Reason == reason));
+        if (query.Source == QueueSourceFilter.Automatic)
+            rows = rows.Where(r => db.Set<Screening.ScreeningFlag>().Any(f => f.ReviewableId == r.Id && f.Round == r.Round));
+        else if (query.Source == QueueSourceFilter.Reported)
+            rows = rows.Where(r => db.Set<Report>().Any(p => p.ReviewableId == r.Id && p.Round == r.Round));
         if (query.MaxAgeDays is { } days && days > 0)
         {
             var since = clock.GetUtcNow().AddDays(-Math.Min(days, 3650));
@@ -339,7 +343,7 @@ public sealed class ModerationService(
                     .SetProperty(u => u.LockoutEnd, now.AddYears(100))
                     .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N"))
                     .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
-                await ModerationTargets.HideAllNotesAsync(db, r.TargetAuthorId, ct);
+                await ModerationTargets.HideAllContentAsync(db, r.TargetAuthorId, now, ct);
                 if (content) await ModerationTargets.HideAsync(db, r.TargetType, r.TargetKey, ct);
                 return true;
             default:
@@ -357,7 +361,7 @@ public sealed class ModerationService(
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
                 .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
-            await ModerationTargets.UnhideAllNotesAsync(db, userId, ct);
+            await ModerationTargets.RestoreBanHiddenAsync(db, userId, ct);
         }
         return true;
     }

@@ -82,27 +82,63 @@ internal static class ModerationTargets
         return await SetProductContentHiddenAsync(db, type, id, hidden: true, ct);
     }
 
-    /// <summary>Hides every published note of a banned user; returns how many.</summary>
-    public static async Task<int> HideAllNotesAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
+    /// <summary>
+    /// A ban hides everything of the user that public pages show — published notes, comments, reviews,
+    /// questions and answers — each through the one place that hides its kind (so comment and answer
+    /// counters follow), and records each hidden row so that lifting the ban brings back exactly these.
+    /// Returns how many were hidden.
+    /// </summary>
+    public static async Task<int> HideAllContentAsync(SocialStoreDbContext db, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        var notes = await db.Notes.Where(n => n.AuthorId == userId && n.Status == NoteStatus.Published).ToListAsync(ct);
-        foreach (var note in notes) note.Hide();
+        var visible = new List<(ReportTargetType Type, long Id)>();
+        visible.AddRange((await db.Notes.AsNoTracking().Where(n => n.AuthorId == userId && n.Status == NoteStatus.Published)
+            .Select(n => n.Id).ToListAsync(ct)).Select(id => (ReportTargetType.Note, id)));
+        visible.AddRange((await db.Comments.AsNoTracking().Where(c => c.AuthorId == userId && !c.IsDeleted)
+            .Select(c => c.Id).ToListAsync(ct)).Select(id => (ReportTargetType.Comment, id)));
+        visible.AddRange((await db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId && !r.IsHidden)
+            .Select(r => r.Id).ToListAsync(ct)).Select(id => (ReportTargetType.Review, id)));
+        visible.AddRange((await db.Set<ProductQuestion>().AsNoTracking().Where(q => q.AskerId == userId && !q.IsHidden)
+            .Select(q => q.Id).ToListAsync(ct)).Select(id => (ReportTargetType.Question, id)));
+        visible.AddRange((await db.Set<ProductAnswer>().AsNoTracking().Where(a => a.AuthorId == userId && !a.IsHidden)
+            .Select(a => a.Id).ToListAsync(ct)).Select(id => (ReportTargetType.Answer, id)));
+        // A row restored on its own during an earlier ban still has its record: keep one record per row.
+        var recorded = (await db.Set<BanHiddenItem>().AsNoTracking().Where(b => b.UserId == userId)
+            .Select(b => new { b.TargetType, b.TargetId }).ToListAsync(ct)).Select(b => (b.TargetType, b.TargetId)).ToHashSet();
+        var count = 0;
+        foreach (var (type, id) in visible)
+        {
+            if (!await HideAsync(db, type, id.ToString(CultureInfo.InvariantCulture), ct)) continue;
+            count++;
+            if (recorded.Add((type, id)))
+                db.Set<BanHiddenItem>().Add(new BanHiddenItem { UserId = userId, TargetType = type, TargetId = id, HiddenAt = now });
+        }
         await db.SaveChangesAsync(ct);
-        return notes.Count;
+        return count;
     }
 
-    /// <summary>Brings back the notes of a lifted ban, except those hidden by a decision of their own.</summary>
-    public static async Task<int> UnhideAllNotesAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
+    /// <summary>
+    /// Lifting a ban brings back what the ban hid, except a row that moderation hides on its own account: its
+    /// last decision is hide, delete or the automatic hide, or it is hidden pending review (reports or
+    /// screening). Returns how many came back.
+    /// </summary>
+    public static async Task<int> RestoreBanHiddenAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
     {
-        var keptHidden = await db.Set<Reviewable>().AsNoTracking()
-            .Where(r => r.TargetType == ReportTargetType.Note && r.TargetAuthorId == userId
-                && (r.AutoHidden || db.Set<ModerationDecision>().Any(d => d.Id == r.LastDecisionId && (d.Action == ModerationAction.Hide || d.Action == ModerationAction.Delete))))
-            .Select(r => r.TargetKey).ToListAsync(ct);
-        var notes = await db.Notes.Where(n => n.AuthorId == userId && n.Status == NoteStatus.Hidden).ToListAsync(ct);
+        var items = await db.Set<BanHiddenItem>().AsNoTracking().Where(b => b.UserId == userId)
+            .Select(b => new { b.TargetType, b.TargetId }).ToListAsync(ct);
+        var keptHidden = (await db.Set<Reviewable>().AsNoTracking()
+            .Where(r => r.TargetAuthorId == userId && r.TargetType != ReportTargetType.User
+                && ((r.AutoHidden && r.State != ReviewableState.Decided)
+                    || db.Set<ModerationDecision>().Any(d => d.Id == r.LastDecisionId
+                        && (d.Action == ModerationAction.Hide || d.Action == ModerationAction.Delete || d.Action == ModerationAction.AutoHide))))
+            .Select(r => new { r.TargetType, r.TargetKey }).ToListAsync(ct))
+            .Select(r => (r.TargetType, r.TargetKey)).ToHashSet();
         var count = 0;
-        foreach (var note in notes.Where(n => !keptHidden.Contains(n.Id.ToString(CultureInfo.InvariantCulture))))
-            if (note.Unhide()) count++;
-        await db.SaveChangesAsync(ct);
+        foreach (var item in items)
+        {
+            var key = item.TargetId.ToString(CultureInfo.InvariantCulture);
+            if (!keptHidden.Contains((item.TargetType, key)) && await RestoreAsync(db, item.TargetType, key, ct)) count++;
+        }
+        await db.Set<BanHiddenItem>().Where(b => b.UserId == userId).ExecuteDeleteAsync(ct);
         return count;
     }
 

@@ -23,6 +23,7 @@ public static class OrderHooks
         await Referrals.Invites.InviteService.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Rewards.RewardGrants.OnOrderMovedAsync(db, orderId, to, now, ct);
         await Recommendations.BehaviourEventRows.OnOrderMovedAsync(db, orderId, to, now, ct);
+        await Moderation.Devices.DeviceSignals.OnOrderMovedAsync(db, orderId, to, now, ct);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(Notification), typeof(RefundRequest), typeof(CartItem), typeof(AuditEntry), typeof(CatalogAuditEntry),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserRole<string>), // in profile.json (provider names, roles)
         typeof(SocialStore.Domain.Moderation.Report), typeof(SocialStore.Domain.Moderation.Reviewable),
-        typeof(SocialStore.Domain.Moderation.ModerationDecision), typeof(SocialStore.Domain.Moderation.UserSanction),
+        typeof(SocialStore.Domain.Moderation.ModerationDecision), typeof(SocialStore.Domain.Moderation.UserSanction), typeof(SocialStore.Domain.Moderation.BanHiddenItem), typeof(SocialStore.Domain.Moderation.Devices.DeviceSighting),
         typeof(SocialStore.Domain.Coupons.Coupon),
         typeof(SocialStore.Domain.Moderation.Screening.ScreeningWord),
         typeof(SocialStore.Domain.GroupBuys.GroupBuyMember),

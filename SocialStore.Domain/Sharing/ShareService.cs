@@ -189,7 +189,7 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
                 Window = now.UtcTicks / CountWindow.Ticks,
             }, cancellationToken);
             if (countable)
-                counted = await IncrementShareCountAsync(db, target.Value.NoteId!.Value, target.Value.NoteCreatedAt, cancellationToken) == 1;
+                counted = await IncrementShareCountAsync(db, target.Value.NoteId!.Value, cancellationToken) == 1;
             await transaction.CommitAsync(cancellationToken);
         }
         return new ShareVisitResult(target.Value.Path, visit.AttributionToken, counted);
@@ -212,20 +212,15 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
     }
 
     /// <summary>
-    /// One statement: the counter and the hot score move together, from the row's own values (SET
-    /// expressions read the row as it was before the update), so concurrent visits never lose an increment.
-    /// The score is <see cref="Ranking.HotScore"/>; its time part is fixed by the publish time.
+    /// The counter moves in one conditional UPDATE (concurrent visits never lose an increment), then the hot
+    /// score is recomputed in the one place that knows the moderators' engagement discount (ADR-047), inside
+    /// this transaction, which holds the note's row lock until commit.
     /// </summary>
-    private static Task<int> IncrementShareCountAsync(SocialStoreDbContext db, long noteId, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    private static async Task<int> IncrementShareCountAsync(SocialStoreDbContext db, long noteId, CancellationToken cancellationToken)
     {
-        var timePart = (publishedAt - Ranking.Epoch).TotalHours / Ranking.HoursPerTenfold;
-        return db.Notes
-            .Where(n => n.Id == noteId && n.Status == NoteStatus.Published)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.ShareCount, n => n.ShareCount + 1)
-                .SetProperty(n => n.HotScore, n => Math.Log10(
-                    1.0 + n.LikeCount + 2.0 * n.CollectCount + 3.0 * n.CommentCount + 4.0 * (n.ShareCount + 1)) + timePart),
-                cancellationToken);
+        var changed = await Social.NoteCounters.AddSharesAsync(db, noteId, cancellationToken);
+        if (changed == 1) await Social.NoteCounters.RefreshHotScoreAsync(db, noteId, cancellationToken);
+        return changed;
     }
 
     private static Task<string?> FindCodeAsync(SocialStoreDbContext db, string sharerId, ShareTargetType type, string targetId, CancellationToken cancellationToken) =>

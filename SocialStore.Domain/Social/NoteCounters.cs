@@ -35,6 +35,11 @@ internal static class NoteCounters
             : db.Notes.Where(n => n.Id == noteId && n.CommentCount >= -delta)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + delta), ct);
 
+    /// <summary>One more counted share visit on a published note; the caller refreshes the hot score.</summary>
+    public static Task<int> AddSharesAsync(SocialStoreDbContext db, long noteId, CancellationToken ct) =>
+        db.Notes.Where(n => n.Id == noteId && n.Status == NoteStatus.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ShareCount, n => n.ShareCount + 1), ct);
+
     /// <summary>Reads the counters as this transaction sees them and stores the matching hot score.</summary>
     public static async Task<NoteCounts> RefreshHotScoreAsync(SocialStoreDbContext db, long noteId, CancellationToken ct)
     {

@@ -69,6 +69,7 @@ public static class SocialStoreHosting
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddCartHosting();
+        services.AddDeviceHosting();
         services.AddSocialStoreEmail(builder.Configuration);
 
         var cachePages = builder.Configuration.GetValue("Caching:AnonymousPages", true);

@@ -116,6 +116,18 @@ public sealed partial class ContentScreen(IDbContextFactory<SocialStoreDbContext
         // A user (display name, bio) cannot be hidden: held is reviewed like flagged.
         var hold = verdict.Action == ScreenAction.Hold && ModerationTargets.CanHide(type);
         if (hold) await ModerationTargets.HideAsync(db, type, key, ct);
+        await RaiseFlagAsync(db, type, key, authorId, verdict.Action, verdict.Reason, verdict.Terms, options.Value.FlagWeight, hold, now, ct);
+    }
+
+    /// <summary>
+    /// An automatic flag (screening, device signals): the target's reviewable is opened, or reopened after a
+    /// decision, gets <paramref name="weight"/> added to its score and a <see cref="ScreeningFlag"/> row with
+    /// the evidence for the moderator. <paramref name="hold"/> marks it automatically hidden (the caller hid it).
+    /// </summary>
+    internal static async Task<long> RaiseFlagAsync(
+        SocialStoreDbContext db, ReportTargetType type, string key, string authorId, ScreenAction action, ScreenReason reason,
+        IReadOnlyList<string> evidence, double weight, bool hold, DateTimeOffset now, CancellationToken ct)
+    {
         var set = db.Set<Reviewable>();
         var reviewable = await set.AsNoTracking().FirstOrDefaultAsync(r => r.TargetType == type && r.TargetKey == key, ct);
         if (reviewable is null)
@@ -146,23 +158,23 @@ public sealed partial class ContentScreen(IDbContextFactory<SocialStoreDbContext
                 .SetProperty(r => r.QueuedAt, now), ct);
             reviewable = await set.AsNoTracking().SingleAsync(r => r.Id == reviewable.Id, ct);
         }
-        var weight = options.Value.FlagWeight;
         // A held target is "automatically hidden": a moderator's approve brings it back.
         await set.Where(r => r.Id == reviewable.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Score, r => r.Score + weight)
             .SetProperty(r => r.AutoHidden, r => r.AutoHidden || hold), ct);
-        var terms = string.Join('\n', verdict.Terms);
+        var terms = string.Join('\n', evidence);
         if (terms.Length > ScreeningFlag.TermsMaxLength) terms = terms[..ScreeningFlag.TermsMaxLength];
         db.Add(new ScreeningFlag
         {
             ReviewableId = reviewable.Id,
             Round = reviewable.Round,
-            Action = verdict.Action,
-            Reason = verdict.Reason,
+            Action = action,
+            Reason = reason,
             Terms = terms,
             CreatedAt = now,
         });
         await db.SaveChangesAsync(ct);
+        return reviewable.Id;
     }
 
     /// <summary>The automatic flags on a reviewable, newest first, for the moderator's view (staff only).</summary>

@@ -57,6 +57,12 @@ public enum ScreenReason
     WordList,
     AdvertisingLaw,
     NewAccount,
+
+    /// <summary>Device signal (ADR-055): two accounts seen on one device joined the same group buy.</summary>
+    SameDeviceGroup,
+
+    /// <summary>Device signal (ADR-055): an invitee signed in on a device their inviter uses.</summary>
+    SelfInvite,
 }
 
 public sealed class ScreeningWordConfiguration : IEntityTypeConfiguration<ScreeningWord>

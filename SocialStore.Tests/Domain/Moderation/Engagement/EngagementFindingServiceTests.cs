@@ -47,6 +47,29 @@ public sealed class EngagementFindingServiceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Share_OnANoteOfAConfirmedRing_KeepsTheRingsLikesOutOfTheHotScore(DatabaseProvider provider)
+    {
+        await using var bed = await ModerationTestBed.CreateAsync(provider);
+        var service = Service(bed);
+        var (ring, notes, _) = await RingAsync(bed);
+        await service.ScanAsync(bed.Mod1Principal, CancellationToken.None);
+        var finding = Assert.Single(await service.ListAsync(bed.Mod1Principal, null, CancellationToken.None));
+        await service.DecideAsync(bed.Mod1Principal, finding.Id, confirm: true, "互赞小组", CancellationToken.None);
+        var shares = new SocialStore.Domain.Sharing.ShareService(bed.Db.Factory, bed.Clock);
+        var code = (await shares.GetOrCreateLinkAsync(ring[1], SocialStore.Domain.Sharing.ShareTargetType.Note, notes[0].ToString(), CancellationToken.None)).Code;
+
+        var visit = await shares.RecordVisitAsync(code, null, null);
+
+        Assert.True(visit!.Counted);
+        var shared = await bed.QueryAsync(db => db.Notes.Where(n => n.Id == notes[0]).Select(n => new { n.LikeCount, n.ShareCount, n.HotScore, n.CreatedAt }).SingleAsync());
+        Assert.Equal(3, shared.LikeCount);
+        Assert.Equal(1, shared.ShareCount);
+        // One share and the outsider's like: the two ring likes stay discounted.
+        Assert.Equal(Ranking.HotScore(1, 0, 0, 1, shared.CreatedAt), shared.HotScore, 9);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Scan_RingThenConfirm_DiscountsTheRingFromTheHotScore_CountersKeepRealRows(DatabaseProvider provider)
     {
         await using var bed = await ModerationTestBed.CreateAsync(provider);
