@@ -55,6 +55,7 @@ public static class DependencyInjection
         SocialStore.Domain.Referrals.ReferralsRegistration.AddReferrals(services);
         SocialStore.Domain.Recommendations.RecommendationsRegistration.AddRecommendations(services, configuration);
         SocialStore.Domain.Dashboards.DashboardsRegistration.AddDashboards(services, configuration);
+        SocialStore.Domain.Privacy.PrivacyRegistration.AddPrivacy(services, configuration);
         return services;
     }
 
