@@ -168,7 +168,13 @@ public class AccountEraserTests
         var commissioned = await r.BuyAsync(other.Id);
         await OrderTestData.PayAsync(factory, commissioned, r.Bed.Clock.GetUtcNow());
         // The victim's own order, and a delivered purchase to review.
-        var own = await r.BuyAsync(victimId);
+        // The victim's address carries the marker before checkout, so every copy the order makes of it is scanned too.
+        var ownAddress = await r.Bed.PrepareBuyerAsync(victimId, (r.Product.ProductId, r.Product.SkuId, 200m, 1));
+        await r.Bed.QueryAsync(db => db.Addresses.Where(a => a.Id == ownAddress).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Recipient, "收件人" + Marker).SetProperty(a => a.Mobile, "139" + Marker).SetProperty(a => a.Detail, "地址 " + Marker)));
+        var placed = await r.Bed.Checkout.PlaceOrderAsync(new PlaceOrderRequest(victimId, Guid.NewGuid().ToString(), ownAddress, [r.Product.SkuId], new PricingChoices(null)), default);
+        var own = await r.Bed.QueryAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == placed.OrderId));
+        Assert.Contains(Marker, own.AddressDetail);
         await OrderTestData.PayAsync(factory, own, r.Bed.Clock.GetUtcNow());
         var sku = await r.Bed.QueryAsync(db => db.Skus.SingleAsync(s => s.Id == r.Product.SkuId));
         var purchaseId = await OrderTestData.DeliveredPurchaseAsync(factory, victimId, sku);

@@ -72,6 +72,12 @@ public sealed class AccountDeletionJourneyTests(BrowserFixture browser) : IAsync
             await Artifacts.ScreenshotAsync(page, $"deletion-phone-{locale}-4-cancelled");
             await page.ClickAsync("[data-testid=deletion-cancelled-continue]");
             await page.WaitForURLAsync("**/me/settings");
+            // The same pages on a desktop.
+            await page.SetViewportSizeAsync(1440, 900);
+            await page.GotoAsync(app.BaseUrl + "/Account/Manage/DeletePersonalData");
+            await Artifacts.ScreenshotAsync(page, $"deletion-desktop-{locale}-confirm");
+            await page.GotoAsync(app.BaseUrl + "/Account/DeletionCancelled");
+            await Artifacts.ScreenshotAsync(page, $"deletion-desktop-{locale}-cancelled");
         });
 
         await using var after = await db.CreateDbContextAsync();
