@@ -20,7 +20,7 @@ public class AccountDeletionFormTests(AppFactory app) : IClassFixture<AppFactory
         await using (var db = await Factory().CreateDbContextAsync())
         {
             var consents = await db.Consents.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Kind, c.Granted, c.Version }).ToListAsync();
-            Assert.Equal([ConsentKind.Privacy, ConsentKind.Terms], consents.Select(c => c.Kind).Order().ToList());
+            Assert.Equal([ConsentKind.Terms, ConsentKind.Privacy], consents.Select(c => c.Kind).Order().ToList());
             Assert.All(consents, c => Assert.True(c.Granted && c.Version.Length > 0));
         }
         var settings = await client.GetAsync("/me/settings");
