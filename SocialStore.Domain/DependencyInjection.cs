@@ -15,6 +15,7 @@ using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Ordering;
 using SocialStore.Domain.Points;
+using SocialStore.Domain.Privacy;
 using SocialStore.Domain.Profiles;
 using SocialStore.Domain.Recommendations;
 using SocialStore.Domain.RedPackets;
@@ -61,7 +62,8 @@ public static class DependencyInjection
             .AddReferrals()
             .AddRewards()
             .AddRecommendations(configuration)
-            .AddDashboards(configuration);
+            .AddDashboards(configuration)
+            .AddPrivacy(configuration);
         return services;
     }
 }

@@ -167,6 +167,12 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Rewards.ExpirySweep> ExpirySweeps => Set<SocialStore.Domain.Rewards.ExpirySweep>();
 
+    public DbSet<SocialStore.Domain.Privacy.AccountDeletion> AccountDeletions => Set<SocialStore.Domain.Privacy.AccountDeletion>();
+
+    public DbSet<SocialStore.Domain.Privacy.Consent> Consents => Set<SocialStore.Domain.Privacy.Consent>();
+
+    public DbSet<SocialStore.Domain.Privacy.MediaUpload> MediaUploads => Set<SocialStore.Domain.Privacy.MediaUpload>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

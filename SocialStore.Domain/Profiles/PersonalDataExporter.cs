@@ -67,6 +67,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.RedPackets.RedPacket), typeof(SocialStore.Domain.RedPackets.RedPacketSlot),
         typeof(SocialStore.Domain.Rewards.RewardGrant),
         typeof(SocialStore.Domain.Moderation.Engagement.EngagementFinding), typeof(SocialStore.Domain.Moderation.Engagement.EngagementFindingMember),
+        typeof(SocialStore.Domain.Privacy.Consent), typeof(SocialStore.Domain.Privacy.AccountDeletion),
     };
 
     /// <summary>
@@ -76,6 +77,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
     public static IReadOnlySet<Type> LeftOutEntityTypes { get; } = new HashSet<Type>
     {
         typeof(IdentityUserToken<string>), typeof(IdentityUserClaim<string>), typeof(IdentityUserPasskey<string>),
+        // Upload bookkeeping of the last day (ADR-051); the images themselves are in notes.json and media/.
+        typeof(SocialStore.Domain.Privacy.MediaUpload),
     };
 
     /// <summary>Writes the user's export as a zip to <paramref name="output"/> (left open).</summary>
@@ -196,6 +199,10 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         }));
         await WriteAsync("share-visits.json", db.ShareVisits.AsNoTracking().Where(v => v.VisitorId == userId)
             .Select(v => new { v.ShareLinkId, v.VisitedAt }));
+        await WriteAsync("consents.json", db.Consents.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id)
+            .Select(c => new { Kind = c.Kind.ToString(), c.Version, c.Granted, c.At }));
+        await WriteAsync("account-deletion.json", db.AccountDeletions.AsNoTracking().Where(d => d.UserId == userId)
+            .Select(d => new { Status = d.Status.ToString(), Content = d.Content.ToString(), d.RequestedAt, d.DueAt, d.CancelledAt }));
         await WriteAsync("notifications.json", db.Notifications.AsNoTracking().Where(n => n.RecipientId == userId));
         await WriteAsync("cart.json", db.CartItems.AsNoTracking().Where(c => c.OwnerKey == CartItem.UserOwner(userId)));
         await WriteAsync("audit.json", db.AuditLog.AsNoTracking().Where(a => a.ActorId == userId));

@@ -50,11 +50,12 @@ public static class RecommendationEndpoints
             return "not-interested";
         });
 
-    private static Task<IResult> SwitchAsync(HttpContext http, IAntiforgery antiforgery, PersonalisationService service) =>
+    private static Task<IResult> SwitchAsync(HttpContext http, IAntiforgery antiforgery, PersonalisationService service, SocialStore.Domain.Privacy.ConsentService consents) =>
         PostAsync(http, antiforgery, "/me/settings", async (userId, form) =>
         {
             var on = form["enabled"] == "true";
             await service.SetEnabledAsync(userId, on, http.RequestAborted);
+            await consents.RecordPersonalisationAsync(userId, on, http.RequestAborted);
             return on ? "on" : "off";
         });
 

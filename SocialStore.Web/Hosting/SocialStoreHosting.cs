@@ -63,7 +63,7 @@ public static class SocialStoreHosting
         services.AddIdentityCore<ApplicationUser>(IdentityConfiguration.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SocialStoreDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<SocialStore.Web.Components.Account.SocialStoreSignInManager>()
             .AddClaimsPrincipalFactory<SocialStoreClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
