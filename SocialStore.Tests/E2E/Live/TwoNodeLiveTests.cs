@@ -1,5 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SocialStore.Domain.Data;
 using SocialStore.Domain.Social;
+using SocialStore.Tests.Domain.Catalog;
+using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 using SocialStore.Tests.Integration.Live;
 using SocialStore.Tests.Integration.Social;
@@ -68,5 +73,35 @@ public sealed class TwoNodeLiveTests(BrowserFixture browser) : IAsyncLifetime
         });
         await onA.Context.CloseAsync();
         await onB.Context.CloseAsync();
+    }
+
+    [RedisFact]
+    public async Task AnOrderPaidAndShippedThroughNodeA_UpdatesTheBuyersOrderPage_OpenOnNodeB()
+    {
+        var buyer = await SocialApp.UserAsync(nodeA, "twonode_buyer", "买家");
+        var db = nodeA.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
+        var cream = await CatalogTestData.SimpleAsync(db, "保湿面霜 50ml", 128m, stock: 5);
+        var order = await OrderTestData.PendingAsync(db, buyer.Id, [new(cream.Skus[0], 1, "保湿面霜 50ml")], shipping: 0m);
+
+        var page = await browser.NewPageAsync("phone");
+        const string name = "two-node-order";
+        await Artifacts.CaptureFailureAsync(page, name, async () =>
+        {
+            await BrowserSignIn.SignInAsync(page, nodeB.BaseUrl, buyer.Email!);
+            await page.GotoAsync($"{nodeB.BaseUrl}/orders/{order.Number}");
+            await Assertions.Expect(page.Locator("[data-testid=order-live][data-ready=true]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-testid=order-detail]")).ToHaveAttributeAsync("data-status", "PendingPayment");
+
+            // The payment lands on node A; its outbox publishes the move, and node B's page reads the order again.
+            await OrderTestData.PayAsync(db, order);
+            await Assertions.Expect(page.Locator("[data-testid=order-detail]")).ToHaveAttributeAsync("data-status", "Paid");
+            await Assertions.Expect(page.Locator("[data-testid=order-status]")).Not.ToHaveTextAsync("待付款");
+            await Artifacts.ScreenshotAsync(page, $"{name}-1-paid");
+
+            await OrderTestData.ShipAsync(db, order);
+            await Assertions.Expect(page.Locator("[data-testid=order-detail]")).ToHaveAttributeAsync("data-status", "Shipped");
+            await Artifacts.ScreenshotAsync(page, $"{name}-2-shipped");
+        });
+        await page.Context.CloseAsync();
     }
 }
