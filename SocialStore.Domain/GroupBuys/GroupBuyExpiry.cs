@@ -92,20 +92,19 @@ public sealed class GroupBuyExpiryWorker(GroupBuyExpirer expirer, TimeProvider c
     protected override Task RunRoundAsync(CancellationToken cancellationToken) => expirer.SweepAsync(cancellationToken);
 }
 
-/// <summary>In-process fan-out of "this group changed" to the group pages open on this server (the live island).</summary>
-public sealed class GroupBuyNotifier
+/// <summary>
+/// "This group changed" for the open group pages (the live island), as the <see cref="Live.LiveTopics.GroupBuy"/>
+/// topic of the live bus: this node's pages in-process, every node's with the Redis bus (ADR-052).
+/// </summary>
+public sealed class GroupBuyNotifier(Live.ILiveBus? live = null)
 {
-    public event Func<long, Task>? Changed;
+    private readonly Live.ILiveBus bus = live ?? new Live.InProcessLiveBus();
 
-    public async Task PublishAsync(long groupId)
-    {
-        if (Changed is not { } handlers) return;
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<long, Task>>())
-        {
-            try { await handler(groupId); }
-            catch (ObjectDisposedException) { }
-        }
-    }
+    /// <summary>Calls <paramref name="onChanged"/> after each committed change of the group until the handle is disposed.</summary>
+    public IDisposable Subscribe(long groupId, Func<Task> onChanged) =>
+        bus.Subscribe(Live.LiveTopics.GroupBuy(groupId), _ => onChanged());
+
+    public Task PublishAsync(long groupId) => bus.PublishAsync(Live.LiveTopics.GroupBuy(groupId), "");
 }
 
 /// <summary>Publishes a committed group change to <see cref="GroupBuyNotifier"/> (after commit, from the outbox).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Live;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Notifications;
 
@@ -16,7 +17,7 @@ public sealed record BoardView(long Id, string Name, bool IsDefault, bool IsPriv
 /// created the first time it is needed; named boards are the user's own, public or private.
 /// A note is collected once per user, in one board; moving it changes the board, not the count.
 /// </summary>
-public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null)
+public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null, Live.ILiveBus? live = null)
 {
     /// <summary>The stored name of the default board; the UI shows it in the reader's language.</summary>
     public const string DefaultBoardName = "默认专辑";
@@ -47,6 +48,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
             return (new CollectResult(true, counts.Collects, target with { NoteCount = target.NoteCount + 1 }, Changed: true), notified ? authorId : null);
         }, cancellationToken);
         if (notify is not null) await notifications.PublishUnreadAsync([notify], cancellationToken);
+        if (result.Changed) await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Collects, result.Count);
         if (result.Changed) events?.Record(Recommendations.BehaviourKind.Collect, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return result;
     }
@@ -65,6 +67,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
             return (new CollectResult(false, counts.Collects, null, Changed: true), authorId);
         }, cancellationToken);
         if (notify is not null) await notifications.PublishUnreadAsync([notify], cancellationToken);
+        if (result.Changed) await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Collects, result.Count);
         return result;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Live;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Notifications;
 
@@ -12,7 +13,7 @@ namespace SocialStore.Domain.Social;
 /// thread. A note's CommentCount is the number of its comments and replies that are not deleted;
 /// a comment's ReplyCount the number of its replies that are not deleted.
 /// </summary>
-public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null, Recommendations.BehaviourEventSink? events = null)
+public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null, Recommendations.BehaviourEventSink? events = null, Live.ILiveBus? live = null)
 {
     public const int RepliesPreview = 3;
     public const int PageSize = 20;
@@ -28,7 +29,7 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
     {
         var text = Validate(body);
         var mentions = TextTokens.Parse(text).Mentions;
-        var (view, recipients) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+        var (view, recipients, commentCount) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
             var noteAuthorId = await NoteCounters.OpenNoteAuthorAsync(db, noteId, ct) ?? throw new DomainException(SocialErrors.NoteUnavailable);
@@ -67,12 +68,13 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
                 told.AddRange(await notifications.AddMentionsAsync(db, noteId, comment.Id, userId, mentions, told, ct));
             }
             await db.SaveChangesAsync(ct);
-            await NoteCounters.RefreshHotScoreAsync(db, noteId, ct);
+            var counts = await NoteCounters.RefreshHotScoreAsync(db, noteId, ct);
 
             var added = await Views(db, db.Comments.Where(c => c.Id == comment.Id), noteAuthorId, userId).SingleAsync(ct);
-            return (added, told);
+            return (added, told, counts.Comments);
         }, cancellationToken);
         await notifications.PublishUnreadAsync(recipients, cancellationToken);
+        await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Comments, commentCount);
         events?.Record(Recommendations.BehaviourKind.Comment, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return view;
     }
@@ -83,7 +85,7 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
     /// </summary>
     public async Task DeleteAsync(string userId, long commentId, CancellationToken cancellationToken)
     {
-        var recipients = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+        var (recipients, noteId, commentCount) = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
                 .Select(c => new { c.AuthorId, c.NoteId, c.ParentId }).FirstOrDefaultAsync(ct)
@@ -92,7 +94,7 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
 
             var deleted = await db.Comments.Where(c => c.Id == commentId && c.AuthorId == userId && !c.IsDeleted)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDeleted, true), ct);
-            if (deleted == 0) return new List<string>();
+            if (deleted == 0) return (new List<string>(), comment.NoteId, (int?)null);
 
             if (comment.ParentId is { } p)
                 await db.Comments.Where(c => c.Id == p && c.ReplyCount > 0)
@@ -102,10 +104,11 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
             var about = db.Notifications.Where(n => n.CommentId == commentId);
             var unreadFor = await about.Where(n => n.ReadAt == null).Select(n => n.RecipientId).Distinct().ToListAsync(ct);
             await about.ExecuteDeleteAsync(ct);
-            await NoteCounters.RefreshHotScoreAsync(db, comment.NoteId, ct);
-            return unreadFor;
+            var counts = await NoteCounters.RefreshHotScoreAsync(db, comment.NoteId, ct);
+            return (unreadFor, comment.NoteId, (int?)counts.Comments);
         }, cancellationToken);
         await notifications.PublishUnreadAsync(recipients, cancellationToken);
+        if (commentCount is { } count) await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Comments, count);
     }
 
     /// <summary>

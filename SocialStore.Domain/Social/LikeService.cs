@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
+using SocialStore.Domain.Live;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Notifications;
 
@@ -14,7 +15,7 @@ public sealed record LikeResult(bool Liked, int Count, bool Changed);
 /// impossible; the counter moves by one in the same transaction, only when a row was really inserted
 /// or deleted, so it always equals the number of rows.
 /// </summary>
-public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null)
+public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null, Live.ILiveBus? live = null)
 {
     public async Task<LikeResult> LikeNoteAsync(string userId, long noteId, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
             return (new LikeResult(true, counts.Likes, Changed: true), notified ? authorId : null);
         }, cancellationToken);
         if (notify is not null) await notifications.PublishUnreadAsync([notify], cancellationToken);
+        if (result.Changed) await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Likes, result.Count);
         if (result.Changed) events?.Record(Recommendations.BehaviourKind.Like, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return result;
     }
@@ -51,6 +53,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
             return (new LikeResult(false, counts.Likes, Changed: true), authorId);
         }, cancellationToken);
         if (notify is not null) await notifications.PublishUnreadAsync([notify], cancellationToken);
+        if (result.Changed) await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Likes, result.Count);
         return result;
     }
 

@@ -89,9 +89,11 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class KestrelAppFactory : AppFactory
 {
     /// <param name="seed">Generate the demo community at start-up (the server starts in the constructor, so this cannot be an initializer).</param>
-    public KestrelAppFactory(bool seed = false)
+    /// <param name="settings">More settings, for the same reason (e.g. a second node on the first one's database and Redis).</param>
+    public KestrelAppFactory(bool seed = false, IReadOnlyDictionary<string, string?>? settings = null)
         : base(seed)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) Settings[key] = value;
         Port = FreePort();
         // Payment return and callback URLs are built from the public origin, never from a request's Host.
         Settings["App:PublicOrigin"] = BaseUrl;

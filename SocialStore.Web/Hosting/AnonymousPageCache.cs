@@ -103,10 +103,10 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
         return result;
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && TouchesPublicData(command)) Evict();
-        return ValueTask.FromResult(result);
+        if (result > 0 && TouchesPublicData(command)) await EvictAsync();
+        return result;
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
@@ -115,10 +115,10 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
         return result;
     }
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        if (MayWrite(command.CommandText) && TouchesPublicData(command)) Evict();
-        return ValueTask.FromResult(result);
+        if (MayWrite(command.CommandText) && TouchesPublicData(command)) await EvictAsync();
+        return result;
     }
 
     /// <summary>
@@ -154,8 +154,25 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
 
     private void Evict()
     {
-        var store = services.GetService<IOutputCacheStore>();
-        // Fire and forget is fine: the in-memory store evicts synchronously.
-        _ = store?.EvictByTagAsync(AnonymousPageCache.Tag, CancellationToken.None);
+        // Fire and forget from the synchronous hooks: the in-memory store evicts synchronously anyway.
+        _ = EvictAsync().AsTask();
+    }
+
+    /// <summary>
+    /// The async hooks wait for it, so with the Redis store (ADR-052) the page is gone on every node before the
+    /// write's caller goes on. A store that fails (Redis down) must not fail the write: the entry then lives
+    /// at most <see cref="AnonymousPageCache.Duration"/>.
+    /// </summary>
+    private async ValueTask EvictAsync()
+    {
+        if (services.GetService<IOutputCacheStore>() is not { } store) return;
+        try
+        {
+            await store.EvictByTagAsync(AnonymousPageCache.Tag, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            services.GetService<ILogger<ContentChangeEvictor>>()?.LogWarning(ex, "Could not evict the anonymous page cache");
+        }
     }
 }

@@ -75,6 +75,8 @@ public static class SocialStoreHosting
         var cachePages = builder.Configuration.GetValue("Caching:AnonymousPages", true);
         services.AddOutputCache(o => { if (cachePages) o.AddBasePolicy(new AnonymousPageCache()); });
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ContentChangeEvictor>();
+        // Redis:Configuration set ⇒ the live bus and the page cache are shared by every node (ADR-052).
+        services.AddSocialStoreRedis(builder.Configuration);
 
         services.AddSocialStoreRateLimits(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

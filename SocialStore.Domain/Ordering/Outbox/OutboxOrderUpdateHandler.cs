@@ -12,7 +12,7 @@ namespace SocialStore.Domain.Ordering;
 /// shipped), or the buyer for the gateway's and the system's moves.
 /// </summary>
 public sealed class OutboxOrderUpdateHandler(
-    IDbContextFactory<SocialStoreDbContext> dbFactory, NotificationService notifications, TimeProvider clock) : IOutboxHandler
+    IDbContextFactory<SocialStoreDbContext> dbFactory, NotificationService notifications, TimeProvider clock, Live.ILiveBus? live = null) : IOutboxHandler
 {
     public string Type => OrderTransitions.StatusChangedMessage;
 
@@ -21,6 +21,8 @@ public sealed class OutboxOrderUpdateHandler(
         var change = JsonSerializer.Deserialize<OrderStatusChanged>(payload) ?? throw new FormatException("Empty order status payload.");
         // Placing an order is not news to the person who just placed it.
         if (change.To == OrderStatus.PendingPayment) return;
+        // The buyer's open order page shows the new status at once (ADR-052); the notification follows.
+        if (live is not null) await live.PublishAsync(Live.LiveTopics.Order(change.OrderId), change.To.ToString());
         var recipient = await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var buyerId = await db.Orders.Where(o => o.Id == change.OrderId).Select(o => o.BuyerId).FirstOrDefaultAsync(ct);

@@ -27,6 +27,11 @@ public abstract class InteractiveIsland : ComponentBase, IDisposable
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
 
+    [Inject]
+    private SocialStore.Domain.Live.ILiveBus LiveBus { get; set; } = default!;
+
+    private readonly List<IDisposable> subscriptions = [];
+
     /// <summary>The signed-in user, or null for a visitor.</summary>
     protected string? UserId { get; private set; }
 
@@ -82,8 +87,32 @@ public abstract class InteractiveIsland : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// Live updates (ADR-052): calls <paramref name="onMessage"/> on this component's circuit, in the reader's
+    /// culture, for each payload published on <paramref name="topic"/>, then re-renders; stops when the
+    /// component goes. Call it from <c>OnAfterRenderAsync(firstRender)</c>, i.e. only in a live circuit.
+    /// </summary>
+    protected void Listen(string topic, Func<string, Task> onMessage)
+    {
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        var subscription = LiveBus.Subscribe(topic, payload => InvokeAsync(async () =>
+        {
+            if (lifetime.IsCancellationRequested) return;
+            // The message arrives on the bus's thread, whose culture would flow into the render: keep the reader's.
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            await onMessage(payload);
+            StateHasChanged();
+        }));
+        lock (subscriptions) subscriptions.Add(subscription);
+    }
+
     public void Dispose()
     {
+        lock (subscriptions)
+        {
+            foreach (var subscription in subscriptions) subscription.Dispose();
+            subscriptions.Clear();
+        }
         lifetime.Cancel();
         lifetime.Dispose();
         DisposeCore();
