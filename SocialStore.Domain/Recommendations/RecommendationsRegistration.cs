@@ -14,6 +14,9 @@ public static class RecommendationsRegistration
         services.AddSingleton<BehaviourEventCleaner>();
         services.AddHostedService<BehaviourEventCleanupWorker>();
         services.AddSingleton<PersonalisationService>();
+        services.AddOptions<PersonalCandidateOptions>().Bind(configuration.GetSection(PersonalCandidateOptions.Section));
+        services.AddSingleton<PersonalCandidateStore>();
+        services.AddHostedService<PersonalCandidateWorker>();
         services.AddSingleton<PersonalFeedQueries>();
         return services;
     }

@@ -2689,6 +2689,56 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("BehaviourEvents");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Similar")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("UserId", "NoteId");
+
+                    b.ToTable("PersonalCandidates");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RefreshedAt");
+
+                    b.ToTable("PersonalCandidateSets");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TopicId");
+
+                    b.ToTable("PersonalInterests");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalisationSetting", b =>
                 {
                     b.Property<string>("UserId")
@@ -4459,6 +4509,33 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
