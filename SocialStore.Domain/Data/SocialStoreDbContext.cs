@@ -156,6 +156,8 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Recommendations.PersonalCandidateSet> PersonalCandidateSets => Set<SocialStore.Domain.Recommendations.PersonalCandidateSet>();
 
+    public DbSet<SocialStore.Domain.Recommendations.SimilarNote> SimilarNotes => Set<SocialStore.Domain.Recommendations.SimilarNote>();
+
     public DbSet<SocialStore.Domain.Levels.GrowthEntry> GrowthEntries => Set<SocialStore.Domain.Levels.GrowthEntry>();
 
     public DbSet<SocialStore.Domain.Levels.MemberLevel> MemberLevels => Set<SocialStore.Domain.Levels.MemberLevel>();

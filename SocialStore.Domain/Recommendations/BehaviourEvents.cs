@@ -63,7 +63,7 @@ public sealed class BehaviourEventSink(TimeProvider clock, IOptions<BehaviourEve
         // A like, collect or comment changes the person's interests: their precomputed candidates are stale from now (ADR-053).
         if (userId is not null && kind is BehaviourKind.Like or BehaviourKind.Collect or BehaviourKind.Comment) personalChanges[userId] = now;
         if (!options.Value.Enabled) return false;
-        if (kind is BehaviourKind.View or BehaviourKind.ProductView)
+        if (kind is BehaviourKind.View or BehaviourKind.ProductView or BehaviourKind.ProductClick)
         {
             var key = $"{clientKey}|{kind}|{noteId}|{productId}";
             var window = TimeSpan.FromMinutes(Math.Max(1, options.Value.DwellWindowMinutes));

@@ -18,6 +18,11 @@ public static class RecommendationsRegistration
         services.AddSingleton<PersonalCandidateStore>();
         services.AddHostedService<PersonalCandidateWorker>();
         services.AddSingleton<PersonalFeedQueries>();
+        services.AddOptions<SimilarNotesOptions>().Bind(configuration.GetSection(SimilarNotesOptions.Section));
+        services.AddSingleton<SimilarNotesDirectory>();
+        services.AddSingleton<SimilarNotesRefresher>();
+        services.AddSingleton<SimilarNotesQueries>();
+        services.AddHostedService<SimilarNotesWorker>();
         return services;
     }
 }

@@ -2887,6 +2887,28 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("RecommendationFeedback");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.SimilarNote", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherNoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("SharedTopics")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NoteId", "OtherNoteId");
+
+                    b.ToTable("SimilarNotes");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.RedPackets.RedPacket", b =>
                 {
                     b.Property<long>("Id")

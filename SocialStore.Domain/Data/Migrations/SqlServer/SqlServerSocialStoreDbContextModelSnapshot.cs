@@ -2891,6 +2891,28 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.ToTable("RecommendationFeedback");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.SimilarNote", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherNoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<int>("SharedTopics")
+                        .HasColumnType("int");
+
+                    b.HasKey("NoteId", "OtherNoteId");
+
+                    b.ToTable("SimilarNotes");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.RedPackets.RedPacket", b =>
                 {
                     b.Property<long>("Id")

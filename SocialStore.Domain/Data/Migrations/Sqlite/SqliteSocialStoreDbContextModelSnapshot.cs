@@ -2788,6 +2788,28 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("RecommendationFeedback");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.SimilarNote", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SharedTopics")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NoteId", "OtherNoteId");
+
+                    b.ToTable("SimilarNotes");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.RedPackets.RedPacket", b =>
                 {
                     b.Property<long>("Id")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SocialStore.Domain.Data.Migrations.SqlServer
+namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class PersonalCandidates : Migration
@@ -15,9 +15,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PersonalCandidates",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     NoteId = table.Column<long>(type: "bigint", nullable: false),
-                    Similar = table.Column<double>(type: "float", nullable: false)
+                    Similar = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,8 +34,8 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PersonalCandidateSets",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RefreshedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,9 +52,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "PersonalInterests",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    TopicId = table.Column<int>(type: "int", nullable: false),
-                    Weight = table.Column<int>(type: "int", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TopicId = table.Column<int>(type: "integer", nullable: false),
+                    Weight = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,6 +65,21 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SimilarNotes",
+                columns: table => new
+                {
+                    NoteId = table.Column<long>(type: "bigint", nullable: false),
+                    OtherNoteId = table.Column<long>(type: "bigint", nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    SharedTopics = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SimilarNotes", x => new { x.NoteId, x.OtherNoteId });
                 });
 
             migrationBuilder.CreateIndex(
@@ -84,6 +99,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PersonalInterests");
+
+            migrationBuilder.DropTable(
+                name: "SimilarNotes");
         }
     }
 }

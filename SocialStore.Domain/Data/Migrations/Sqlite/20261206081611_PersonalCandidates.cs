@@ -66,6 +66,21 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SimilarNotes",
+                columns: table => new
+                {
+                    NoteId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OtherNoteId = table.Column<long>(type: "INTEGER", nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    SharedTopics = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SimilarNotes", x => new { x.NoteId, x.OtherNoteId });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalCandidateSets_RefreshedAt",
                 table: "PersonalCandidateSets",
@@ -83,6 +98,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PersonalInterests");
+
+            migrationBuilder.DropTable(
+                name: "SimilarNotes");
         }
     }
 }
