@@ -51,12 +51,13 @@ public class MissingEventTests
             events.Select(e => (e.Kind, e.UserId, e.NoteId, e.ProductId, e.Personalised)));
 
         // An order placed is written with the order, in its transaction: one row per product, no queue.
-        var address = await bed.PrepareBuyerAsync(buyer.Id, (cream.ProductId, cream.SkuId, 33.33m, 1), (mask.ProductId, mask.SkuId, 9.9m, 1));
-        var placed = await bed.Checkout.PlaceOrderAsync(new PlaceOrderRequest(buyer.Id, Guid.NewGuid().ToString(), address, [cream.SkuId, mask.SkuId]), default);
+        var orderer = await bed.UserAsync("orderer");
+        var address = await bed.PrepareBuyerAsync(orderer.Id, (cream.ProductId, cream.SkuId, 33.33m, 1), (mask.ProductId, mask.SkuId, 9.9m, 1));
+        var placed = await bed.Checkout.PlaceOrderAsync(new PlaceOrderRequest(orderer.Id, Guid.NewGuid().ToString(), address, [cream.SkuId, mask.SkuId]), default);
         Assert.True(placed.Created);
         var orders = (await Events(bed)).Where(e => e.Kind == BehaviourKind.Order).ToList();
         Assert.Equal([(cream.ProductId, true), (mask.ProductId, true)], orders.Select(e => (e.ProductId!.Value, e.Personalised)).Order());
-        Assert.All(orders, e => Assert.Equal(buyer.Id, e.UserId));
+        Assert.All(orders, e => Assert.Equal(orderer.Id, e.UserId));
     }
 
     private static async Task<List<BehaviourEvent>> Events(CartTestBed bed)
