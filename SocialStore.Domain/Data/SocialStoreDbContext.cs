@@ -150,6 +150,14 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Recommendations.PersonalisationSetting> PersonalisationSettings => Set<SocialStore.Domain.Recommendations.PersonalisationSetting>();
 
+    public DbSet<SocialStore.Domain.Recommendations.PersonalCandidate> PersonalCandidates => Set<SocialStore.Domain.Recommendations.PersonalCandidate>();
+
+    public DbSet<SocialStore.Domain.Recommendations.PersonalInterest> PersonalInterests => Set<SocialStore.Domain.Recommendations.PersonalInterest>();
+
+    public DbSet<SocialStore.Domain.Recommendations.PersonalCandidateSet> PersonalCandidateSets => Set<SocialStore.Domain.Recommendations.PersonalCandidateSet>();
+
+    public DbSet<SocialStore.Domain.Recommendations.SimilarNote> SimilarNotes => Set<SocialStore.Domain.Recommendations.SimilarNote>();
+
     public DbSet<SocialStore.Domain.Levels.GrowthEntry> GrowthEntries => Set<SocialStore.Domain.Levels.GrowthEntry>();
 
     public DbSet<SocialStore.Domain.Levels.MemberLevel> MemberLevels => Set<SocialStore.Domain.Levels.MemberLevel>();

@@ -64,6 +64,7 @@ public static class OrderWriter
                 row.Allocations.Add(new OrderLineAdjustment { OrderLineId = order.Lines[i].Id, Amount = adjustment.LineShares[i] });
             db.OrderAdjustments.Add(row);
         }
+        await Recommendations.BehaviourEventRows.OnOrderPlacedAsync(db, order, now, ct);
         Outbox.Enqueue(db, OrderTransitions.StatusChangedMessage, new OrderStatusChanged(order.Id, null, OrderStatus.PendingPayment), now);
         await db.SaveChangesAsync(ct);
         return order;

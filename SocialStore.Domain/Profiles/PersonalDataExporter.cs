@@ -64,6 +64,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.Referrals.Invites.InviteVisit), typeof(SocialStore.Domain.Referrals.Invites.InviteReward),
         typeof(SocialStore.Domain.Recommendations.BehaviourEvent), typeof(SocialStore.Domain.Recommendations.RecommendationFeedback),
         typeof(SocialStore.Domain.Recommendations.PersonalisationSetting),
+        typeof(SocialStore.Domain.Recommendations.PersonalCandidate), typeof(SocialStore.Domain.Recommendations.PersonalInterest),
+        typeof(SocialStore.Domain.Recommendations.PersonalCandidateSet),
         typeof(SocialStore.Domain.RedPackets.RedPacket), typeof(SocialStore.Domain.RedPackets.RedPacketSlot),
         typeof(SocialStore.Domain.Rewards.RewardGrant),
         typeof(SocialStore.Domain.Moderation.Engagement.EngagementFinding), typeof(SocialStore.Domain.Moderation.Engagement.EngagementFindingMember),
@@ -180,6 +182,11 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
             .Select(s => new { s.Enabled, s.UpdatedAt }));
         await WriteAsync("recommendation-feedback.json", db.RecommendationFeedback.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.Id)
             .Select(f => new { f.Kind, f.Target, f.CreatedAt }));
+        await WriteAsync("recommendation-candidate-set.json", db.PersonalCandidateSets.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.RefreshedAt }));
+        await WriteAsync("recommendation-interests.json", db.PersonalInterests.AsNoTracking().Where(i => i.UserId == userId).OrderByDescending(i => i.Weight)
+            .Select(i => new { i.TopicId, i.Weight }));
+        await WriteAsync("recommendation-candidates.json", db.PersonalCandidates.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.NoteId)
+            .Select(c => new { c.NoteId, c.Similar }));
         await WriteAsync("refund-requests.json", db.RefundRequests.AsNoTracking().Where(r => r.RequesterId == userId));
         await WriteAsync("purchases.json", db.PurchaseRecords.AsNoTracking().Where(p => p.UserId == userId));
         await WriteAsync("reviews.json", db.Reviews.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id).Select(r => new

@@ -7,6 +7,27 @@ namespace SocialStore.Domain.Recommendations;
 /// <summary>Events written in a business transaction rather than through the queue: rare, and they must not be lost.</summary>
 public static class BehaviourEventRows
 {
+    /// <summary>
+    /// A placed order is one <see cref="BehaviourKind.Order"/> event per product, added to the order's own transaction by
+    /// <see cref="OrderWriter.AddAsync"/> (saved with the order, rolled back with it). One query: the buyer's consent.
+    /// </summary>
+    public static async Task OnOrderPlacedAsync(SocialStoreDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        var personalised = !await db.PersonalisationSettings.AnyAsync(s => s.UserId == order.BuyerId && !s.Enabled, ct);
+        foreach (var productId in order.Lines.Select(l => l.ProductId).Distinct())
+        {
+            db.BehaviourEvents.Add(new BehaviourEvent
+            {
+                Kind = BehaviourKind.Order,
+                UserId = order.BuyerId,
+                ClientKey = BehaviourEventSink.ClientKeyFor(order.BuyerId, null),
+                ProductId = productId,
+                Personalised = personalised,
+                OccurredAt = now,
+            });
+        }
+    }
+
     /// <summary>A paid order is one <see cref="BehaviourKind.Pay"/> event per product line (called by <see cref="OrderHooks"/>; the move happens once).</summary>
     public static async Task OnOrderMovedAsync(SocialStoreDbContext db, long orderId, OrderStatus to, DateTimeOffset now, CancellationToken ct)
     {

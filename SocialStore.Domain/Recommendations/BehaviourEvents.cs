@@ -45,6 +45,8 @@ public sealed class BehaviourEventSink(TimeProvider clock, IOptions<BehaviourEve
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastSeen = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, DateTimeOffset> personalChanges = new(StringComparer.Ordinal);
+
     private long dropped;
 
     public long Dropped => Interlocked.Read(ref dropped);
@@ -57,9 +59,11 @@ public sealed class BehaviourEventSink(TimeProvider clock, IOptions<BehaviourEve
     /// <summary>Queues an event; false when it was a repeat within the window (views) or the queue is full.</summary>
     public bool Record(BehaviourKind kind, string? userId, string clientKey, long? noteId = null, long? productId = null, int dwellMs = 0)
     {
-        if (!options.Value.Enabled) return false;
         var now = clock.GetUtcNow();
-        if (kind is BehaviourKind.View or BehaviourKind.ProductView)
+        // A like, collect or comment changes the person's interests: their precomputed candidates are stale from now (ADR-053).
+        if (userId is not null && kind is BehaviourKind.Like or BehaviourKind.Collect or BehaviourKind.Comment) personalChanges[userId] = now;
+        if (!options.Value.Enabled) return false;
+        if (kind is BehaviourKind.View or BehaviourKind.ProductView or BehaviourKind.ProductClick)
         {
             var key = $"{clientKey}|{kind}|{noteId}|{productId}";
             var window = TimeSpan.FromMinutes(Math.Max(1, options.Value.DwellWindowMinutes));
@@ -86,12 +90,21 @@ public sealed class BehaviourEventSink(TimeProvider clock, IOptions<BehaviourEve
         return written;
     }
 
+    /// <summary>When this process last saw the person like, collect or comment (null: not in the last <see cref="PersonalChangeMemory"/>).</summary>
+    public DateTimeOffset? PersonalChangeAt(string userId) => personalChanges.TryGetValue(userId, out var at) ? at : null;
+
+    /// <summary>How long <see cref="PersonalChangeAt"/> remembers a change (longer than any candidate set's age).</summary>
+    public static readonly TimeSpan PersonalChangeMemory = TimeSpan.FromHours(2);
+
     /// <summary>Forgets de-duplication keys whose window has passed (called by the writer), so memory stays bounded.</summary>
     internal void Prune()
     {
-        var cutoff = clock.GetUtcNow() - TimeSpan.FromMinutes(Math.Max(1, options.Value.DwellWindowMinutes));
+        var now = clock.GetUtcNow();
+        var cutoff = now - TimeSpan.FromMinutes(Math.Max(1, options.Value.DwellWindowMinutes));
         foreach (var (key, seen) in lastSeen)
             if (seen <= cutoff) lastSeen.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, seen));
+        foreach (var (key, at) in personalChanges)
+            if (at <= now - PersonalChangeMemory) personalChanges.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, at));
     }
 
     private static string Truncate(string key) => key.Length <= BehaviourEvent.ClientKeyMaxLength ? key : key[..BehaviourEvent.ClientKeyMaxLength];

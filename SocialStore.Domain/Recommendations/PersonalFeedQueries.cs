@@ -9,12 +9,14 @@ namespace SocialStore.Domain.Recommendations;
 public sealed record PersonalFeedPage(IReadOnlyList<PersonalCard> Items, string? NextCursor);
 
 /// <summary>
-/// Discover for a signed-in person (ADR-045 §2). With personalisation off it is exactly <see cref="FeedQueries.DiscoverAsync"/>
+/// Discover for a signed-in person (ADR-045 §2, ADR-053). With personalisation off it is exactly <see cref="FeedQueries.DiscoverAsync"/>
 /// (the caller shows that instead). With it on: candidates from follows, topic affinity, co-engagement and trending,
 /// scored by <see cref="PersonalRanking"/> without the notes, topics and authors the person is not interested in.
-/// Five queries when the person's state is cached.
+/// The person's pool and affinity are precomputed by <see cref="PersonalCandidateStore"/>; a page reads them, the people
+/// they follow and the trending pool: four indexed queries when the person's state is cached and the set is fresh.
 /// </summary>
-public sealed class PersonalFeedQueries(IDbContextFactory<SocialStoreDbContext> dbFactory, PersonalisationService personalisation, TimeProvider clock)
+public sealed class PersonalFeedQueries(
+    IDbContextFactory<SocialStoreDbContext> dbFactory, PersonalisationService personalisation, TimeProvider clock, PersonalCandidateStore candidates)
 {
     public const int TrendingPool = 200;
     public const int PersonalPool = 300;
@@ -25,29 +27,63 @@ public sealed class PersonalFeedQueries(IDbContextFactory<SocialStoreDbContext> 
     {
         var state = await personalisation.StateAsync(userId, cancellationToken);
         if (!state.Enabled) return null;
-        pageSize = Math.Clamp(pageSize, 1, 60);
-        var offset = ParseCursor(cursor);
+        var now = clock.GetUtcNow();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await candidates.EnsureFreshAsync(db, userId, state, cancellationToken);
+        // "Not interested" and deleted interests are applied here, at read time: effective on the very next request.
+        var affinity = (await PersonalCandidateStore.AffinityAsync(db, userId, cancellationToken))
+            .Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
+        var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
+        var open = OpenNotes(db, userId);
+        var trending = await Project(open.OrderByDescending(n => n.HotScore).ThenByDescending(n => n.Id).Take(TrendingPool)).ToListAsync(cancellationToken);
+        var stored = await db.PersonalCandidates.AsNoTracking().Where(c => c.UserId == userId)
+            .Join(open, c => c.NoteId, n => n.Id, (c, n) => new { Note = n, c.Similar })
+            .Select(x => new
+            {
+                Candidate = new Candidate(
+                    new NoteCard(x.Note.Id, x.Note.Title, x.Note.CoverKey, x.Note.CoverWidth, x.Note.CoverHeight, x.Note.LikeCount, x.Note.CreatedAt,
+                        x.Note.Author!.Handle, x.Note.Author.DisplayName, x.Note.Author.AvatarKey),
+                    x.Note.AuthorId,
+                    x.Note.Topics.Select(t => t.TopicId).ToList(),
+                    x.Note.LikeCount + 2.0 * x.Note.CollectCount + 3.0 * x.Note.CommentCount + 4.0 * x.Note.ShareCount),
+                x.Similar,
+            })
+            .ToListAsync(cancellationToken);
+        var similar = stored.Where(s => s.Similar > 0).ToDictionary(s => s.Candidate.Card.Id, s => s.Similar);
+        return Page(trending.Concat(stored.Select(s => s.Candidate)), state, affinity, followees, similar, now, cursor, pageSize);
+    }
+
+    /// <summary>
+    /// The same page computed from scratch, without the precomputed set (ADR-045's original path): the reference the
+    /// precomputed path is tested against, and the "before" of the benchmark.
+    /// </summary>
+    internal async Task<PersonalFeedPage?> DiscoverLiveAsync(string userId, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        var state = await personalisation.StateAsync(userId, cancellationToken);
+        if (!state.Enabled) return null;
         var now = clock.GetUtcNow();
         var since = now - PersonalisationService.InterestWindow;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var affinity = (await PersonalisationService.TopicAffinityAsync(db, userId, since, cancellationToken))
-            .Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
+        var all = await PersonalisationService.TopicAffinityAsync(db, userId, since, cancellationToken);
+        var affinity = all.Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
         var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
-        var similar = await CoEngagementAsync(db, userId, since, cancellationToken);
-
-        var topicIds = affinity.Select(a => a.TopicId).ToList();
-        var similarIds = similar.Keys.ToList();
-        var open = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.AuthorId != userId
-            && !db.NoteLikes.Any(l => l.UserId == userId && l.NoteId == n.Id)
-            && !db.Collects.Any(c => c.UserId == userId && c.NoteId == n.Id));
+        var pool = await PersonalPoolAsync(db, userId, state, all, since, cancellationToken);
+        var open = OpenNotes(db, userId);
         var trending = await Project(open.OrderByDescending(n => n.HotScore).ThenByDescending(n => n.Id).Take(TrendingPool)).ToListAsync(cancellationToken);
-        var personal = topicIds.Count + followees.Count + similarIds.Count == 0
-            ? []
-            : await Project(open.Where(n => followees.Contains(n.AuthorId) || similarIds.Contains(n.Id) || n.Topics.Any(t => topicIds.Contains(t.TopicId)))
-                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PersonalPool)).ToListAsync(cancellationToken);
+        var poolIds = pool.Select(p => p.NoteId).ToList();
+        var personal = poolIds.Count == 0 ? [] : await Project(open.Where(n => poolIds.Contains(n.Id))).ToListAsync(cancellationToken);
+        var similar = pool.Where(p => p.Similar > 0).ToDictionary(p => p.NoteId, p => p.Similar);
+        return Page(trending.Concat(personal), state, affinity, followees, similar, now, cursor, pageSize);
+    }
 
-        var candidates = trending.Concat(personal).DistinctBy(c => c.Card.Id)
+    private static PersonalFeedPage Page(IEnumerable<Candidate> pool, RecommendationState state, IReadOnlyList<InterestTag> affinity, IReadOnlyList<string> followees,
+        IReadOnlyDictionary<long, double> similar, DateTimeOffset now, string? cursor, int pageSize)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 60);
+        var offset = ParseCursor(cursor);
+        var candidates = pool.DistinctBy(c => c.Card.Id)
             .Where(c => !state.HiddenNotes.Contains(c.Card.Id) && !state.HiddenAuthors.Contains(c.AuthorId) && !c.TopicIds.Any(state.HiddenTopics.Contains))
             .ToList();
         var ranked = Rank(candidates, affinity, followees.ToHashSet(StringComparer.Ordinal), similar, now);
@@ -57,6 +93,33 @@ public sealed class PersonalFeedQueries(IDbContextFactory<SocialStoreDbContext> 
             ? "o" + (offset + pageSize).ToString(CultureInfo.InvariantCulture)
             : null;
         return new PersonalFeedPage(items, next);
+    }
+
+    /// <summary>Published notes the person did not write and has not liked or collected.</summary>
+    private static IQueryable<Note> OpenNotes(SocialStoreDbContext db, string userId) =>
+        db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.AuthorId != userId
+            && !db.NoteLikes.Any(l => l.UserId == userId && l.NoteId == n.Id)
+            && !db.Collects.Any(c => c.UserId == userId && c.NoteId == n.Id));
+
+    /// <summary>
+    /// The person's pool: the newest <see cref="PersonalPool"/> open notes by people they follow, in their 20 strongest
+    /// interest topics (without removed or hidden ones) or co-engaged with their recent likes, each with its co-engagement term.
+    /// Three queries (follows, co-engagement, the pool).
+    /// </summary>
+    internal static async Task<List<(long NoteId, double Similar)>> PersonalPoolAsync(SocialStoreDbContext db, string userId, RecommendationState state,
+        IReadOnlyList<InterestTag> allAffinity, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var topicIds = allAffinity.Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).Select(a => a.TopicId).ToList();
+        var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
+        var similar = await CoEngagementAsync(db, userId, since, cancellationToken);
+        var similarIds = similar.Keys.ToList();
+        if (topicIds.Count + followees.Count + similarIds.Count == 0) return [];
+        var ids = await OpenNotes(db, userId)
+            .Where(n => followees.Contains(n.AuthorId) || similarIds.Contains(n.Id) || n.Topics.Any(t => topicIds.Contains(t.TopicId)))
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PersonalPool)
+            .Select(n => n.Id)
+            .ToListAsync(cancellationToken);
+        return ids.Select(id => (id, similar.GetValueOrDefault(id))).ToList();
     }
 
     internal sealed record Ranked(PersonalCard Card, string AuthorId, IReadOnlyList<int> TopicIds);

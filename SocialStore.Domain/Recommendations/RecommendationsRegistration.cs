@@ -14,7 +14,15 @@ public static class RecommendationsRegistration
         services.AddSingleton<BehaviourEventCleaner>();
         services.AddHostedService<BehaviourEventCleanupWorker>();
         services.AddSingleton<PersonalisationService>();
+        services.AddOptions<PersonalCandidateOptions>().Bind(configuration.GetSection(PersonalCandidateOptions.Section));
+        services.AddSingleton<PersonalCandidateStore>();
+        services.AddHostedService<PersonalCandidateWorker>();
         services.AddSingleton<PersonalFeedQueries>();
+        services.AddOptions<SimilarNotesOptions>().Bind(configuration.GetSection(SimilarNotesOptions.Section));
+        services.AddSingleton<SimilarNotesDirectory>();
+        services.AddSingleton<SimilarNotesRefresher>();
+        services.AddSingleton<SimilarNotesQueries>();
+        services.AddHostedService<SimilarNotesWorker>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ public sealed record ShareVisitResult(string CanonicalPath, string AttributionTo
 /// Short share links <c>/s/{code}</c> (ADR-012): one per sharer and target, with a random code,
 /// and a recorded visit with a fresh attribution token each time one is followed.
 /// </summary>
-public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock)
+public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, Recommendations.BehaviourEventSink? events = null)
 {
     /// <summary>Base62: URL-safe without escaping, and every character is a letter or a digit.</summary>
     public const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -82,6 +82,7 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
             canonicalPath = (await ResolveTargetAsync(db, targetType, targetId, cancellationToken))?.Path
                 ?? throw new DomainException(ShareErrors.TargetNotFound);
             var existing = await FindCodeAsync(db, sharerId, targetType, targetId, cancellationToken);
+            RecordShare(sharerId, targetType, targetId);
             if (existing is not null) return new ShareTarget(existing, sharerId, targetType, targetId, canonicalPath);
             if (!await db.Users.AnyAsync(u => u.Id == sharerId, cancellationToken))
                 throw new DomainException(ShareErrors.SharerNotFound);
@@ -113,6 +114,15 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
                 if (winner is not null) return new ShareTarget(winner, sharerId, targetType, targetId, canonicalPath);
             }
         }
+    }
+
+    /// <summary>A share of a note or product is a behaviour event (ADR-053); profiles and group buys are not items of the ranking.</summary>
+    private void RecordShare(string sharerId, ShareTargetType targetType, string targetId)
+    {
+        if (events is null || !long.TryParse(targetId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return;
+        var client = Recommendations.BehaviourEventSink.ClientKeyFor(sharerId, null);
+        if (targetType == ShareTargetType.Note) events.Record(Recommendations.BehaviourKind.Share, sharerId, client, noteId: id);
+        else if (targetType == ShareTargetType.Product) events.Record(Recommendations.BehaviourKind.Share, sharerId, client, productId: id);
     }
 
     /// <summary>The link with this code if it exists and its target is still public; records nothing.</summary>

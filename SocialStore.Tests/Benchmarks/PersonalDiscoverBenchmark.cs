@@ -12,7 +12,9 @@ namespace SocialStore.Tests.Benchmarks;
 /// <summary>
 /// The personal Discover query path against the anonymous one (ADR-045) on a generated community — a benchmark,
 /// skipped unless SOCIALSTORE_BENCHMARKS=1. 400 users with tastes (each likes mostly one of 20 topics), 4,000
-/// notes, ~40,000 likes, 2,000 follows; 8 concurrent readers, 400 pages each way. Prints p50/p95/max.
+/// notes, ~40,000 likes, 2,000 follows; 8 and 32 concurrent readers, 400 pages each way: anonymous, personal computed live
+/// (ADR-045, "before") and personal from the precomputed candidate sets (ADR-053, "after"). Prints p50/p95/max and where
+/// the live computation spends its time.
 /// </summary>
 [Trait("Category", BenchmarkGate.Category)]
 public class PersonalDiscoverBenchmark(ITestOutputHelper output)
@@ -74,19 +76,55 @@ public class PersonalDiscoverBenchmark(ITestOutputHelper output)
         }
         bed.Social.Clock.Advance(TimeSpan.FromDays(2));
 
-        var anonymous = await MeasureAsync(_ => bed.Feed.DiscoverAsync(null, FeedQueries.DefaultPageSize, default));
-        var personal = await MeasureAsync(i => bed.Personal.DiscoverAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default));
-        output.WriteLine($"anonymous Discover query: p50 {anonymous.P50:F1} ms, p95 {anonymous.P95:F1} ms, max {anonymous.Max:F1} ms");
-        output.WriteLine($"personal Discover queries: p50 {personal.P50:F1} ms, p95 {personal.P95:F1} ms, max {personal.Max:F1} ms");
+        // Where the live computation spends its time: each step alone, 100 people one after the other.
+        var steps = new Dictionary<string, List<double>>();
+        void Add(string step, Stopwatch w) { if (!steps.TryGetValue(step, out var l)) steps[step] = l = []; l.Add(w.Elapsed.TotalMilliseconds); }
+        var since = bed.Social.Clock.GetUtcNow() - PersonalisationService.InterestWindow;
+        for (var i = 0; i < 100; i++)
+        {
+            var userId = users[i].Id;
+            await using var db = await bed.Social.Db.Factory.CreateDbContextAsync();
+            var w = Stopwatch.StartNew();
+            var affinity = await PersonalisationService.TopicAffinityAsync(db, userId, since, default);
+            Add("topic affinity", w);
+            w.Restart();
+            await PersonalFeedQueries.PersonalPoolAsync(db, userId, RecommendationState.Default, affinity, since, default);
+            Add("follows + co-engagement + personal pool", w);
+            w.Restart();
+            await bed.Feed.DiscoverAsync(null, FeedQueries.DefaultPageSize, default);
+            Add("(anonymous page, for scale)", w);
+        }
+        foreach (var (step, list) in steps)
+            output.WriteLine($"live step {step}: mean {list.Average():F1} ms, p50 {list.Order().ElementAt(list.Count / 2):F1} ms");
+
+        // Refill every set once (what the worker does for active people), timed per person.
+        var refill = await MeasureAsync(async i =>
+        {
+            var state = await bed.Personalisation.StateAsync(users[i % users.Count].Id, default);
+            await bed.Candidates.RefillAsync(users[i % users.Count].Id, state, default);
+            return 0;
+        }, calls: users.Count, parallel: 2, warmUp: 0);
+        output.WriteLine($"refill of one person's set: p50 {refill.P50:F1} ms, p95 {refill.P95:F1} ms, max {refill.Max:F1} ms");
+
+        foreach (var parallel in new[] { 8, 32 })
+        {
+            var anonymous = await MeasureAsync(_ => bed.Feed.DiscoverAsync(null, FeedQueries.DefaultPageSize, default), parallel: parallel);
+            var live = await MeasureAsync(i => bed.Personal.DiscoverLiveAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default), parallel: parallel);
+            var personal = await MeasureAsync(i => bed.Personal.DiscoverAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default), parallel: parallel);
+            output.WriteLine($"{parallel} readers: anonymous Discover query: p50 {anonymous.P50:F1} ms, p95 {anonymous.P95:F1} ms, max {anonymous.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: personal Discover, live (before): p50 {live.P50:F1} ms, p95 {live.P95:F1} ms, max {live.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: personal Discover, precomputed (after): p50 {personal.P50:F1} ms, p95 {personal.P95:F1} ms, max {personal.Max:F1} ms");
+        }
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
     private static readonly DateTimeOffset SocialTestBedStart = SocialStore.Tests.Domain.Social.SocialTestBed.Start;
 
-    private static async Task<(double P50, double P95, double Max)> MeasureAsync<T>(Func<int, Task<T>> call)
+    private static async Task<(double P50, double P95, double Max)> MeasureAsync<T>(Func<int, Task<T>> call, int calls = 400, int parallel = 8, int warmUp = 20)
     {
-        for (var i = 0; i < 20; i++) await call(i);
+        for (var i = 0; i < warmUp; i++) await call(i);
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, 400), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) =>
         {
             var watch = Stopwatch.StartNew();
             await call(i);

@@ -22,12 +22,18 @@ public static class ReferralEndpoints
         endpoints.MapGet("/n/{noteId:long}/p/{productId:long}", FollowTagAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> FollowTagAsync(long noteId, long productId, HttpContext http, AttributionService attribution, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> FollowTagAsync(long noteId, long productId, HttpContext http, AttributionService attribution, TimeProvider clock,
+        SocialStore.Domain.Recommendations.BehaviourEventSink events, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
         if (noteId <= 0 || productId <= 0) return Results.NotFound();
         if (!ShareLinkEndpoints.IsLinkPreviewBot(http.Request.Headers.UserAgent))
+        {
+            // The product-tag click (ADR-053): queued, de-duplicated per client, note and product like a view.
+            events.Record(SocialStore.Domain.Recommendations.BehaviourKind.ProductClick, UserId(http),
+                SocialStore.Domain.Recommendations.BehaviourEventSink.ClientKeyFor(UserId(http), Address(http)), noteId: noteId, productId: productId);
             await TouchAsync(http, attribution, clock, new TouchInput(UserId(http), http.Request.Cookies[TouchCookie], Address(http), noteId, productId, null), cancellationToken);
+        }
         return Results.Redirect($"/products/{productId}");
     }
 

@@ -20,7 +20,9 @@ public sealed class RecsTestBed : IAsyncDisposable
         Writer = new BehaviourEventWriter(Sink, social.Db.Factory, Options, NullLogger<BehaviourEventWriter>.Instance);
         Cleaner = new BehaviourEventCleaner(social.Db.Factory, social.Clock, Options);
         Personalisation = new PersonalisationService(social.Db.Factory, social.Clock, new MemoryCache(new MemoryCacheOptions()));
-        Personal = new PersonalFeedQueries(social.Db.Factory, Personalisation, social.Clock);
+        Candidates = new PersonalCandidateStore(social.Db.Factory, social.Clock, new MemoryCache(new MemoryCacheOptions()),
+            Microsoft.Extensions.Options.Options.Create(new PersonalCandidateOptions()), Sink);
+        Personal = new PersonalFeedQueries(social.Db.Factory, Personalisation, social.Clock, Candidates);
         Feed = new FeedQueries(social.Db.Factory);
     }
 
@@ -35,6 +37,8 @@ public sealed class RecsTestBed : IAsyncDisposable
     public BehaviourEventCleaner Cleaner { get; }
 
     public PersonalisationService Personalisation { get; }
+
+    public PersonalCandidateStore Candidates { get; }
 
     public PersonalFeedQueries Personal { get; }
 
