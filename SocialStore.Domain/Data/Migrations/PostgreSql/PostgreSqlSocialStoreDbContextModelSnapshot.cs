@@ -2966,6 +2966,56 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("BehaviourEvents");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Similar")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("UserId", "NoteId");
+
+                    b.ToTable("PersonalCandidates");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RefreshedAt");
+
+                    b.ToTable("PersonalCandidateSets");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "TopicId");
+
+                    b.ToTable("PersonalInterests");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalisationSetting", b =>
                 {
                     b.Property<string>("UserId")
@@ -3015,6 +3065,28 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("RecommendationFeedback");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.SimilarNote", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherNoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("SharedTopics")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NoteId", "OtherNoteId");
+
+                    b.ToTable("SimilarNotes");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.RedPackets.RedPacket", b =>
@@ -4945,6 +5017,33 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

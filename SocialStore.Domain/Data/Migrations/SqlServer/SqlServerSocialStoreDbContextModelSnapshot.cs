@@ -2970,6 +2970,56 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.ToTable("BehaviourEvents");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Similar")
+                        .HasColumnType("float");
+
+                    b.HasKey("UserId", "NoteId");
+
+                    b.ToTable("PersonalCandidates");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RefreshedAt");
+
+                    b.ToTable("PersonalCandidateSets");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId", "TopicId");
+
+                    b.ToTable("PersonalInterests");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalisationSetting", b =>
                 {
                     b.Property<string>("UserId")
@@ -3019,6 +3069,28 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("RecommendationFeedback");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.SimilarNote", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherNoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<int>("SharedTopics")
+                        .HasColumnType("int");
+
+                    b.HasKey("NoteId", "OtherNoteId");
+
+                    b.ToTable("SimilarNotes");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.RedPackets.RedPacket", b =>
@@ -4950,6 +5022,33 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2859,6 +2859,56 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("BehaviourEvents");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Similar")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("UserId", "NoteId");
+
+                    b.ToTable("PersonalCandidates");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RefreshedAt");
+
+                    b.ToTable("PersonalCandidateSets");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TopicId");
+
+                    b.ToTable("PersonalInterests");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalisationSetting", b =>
                 {
                     b.Property<string>("UserId")
@@ -2906,6 +2956,28 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RecommendationFeedback");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.SimilarNote", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SharedTopics")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NoteId", "OtherNoteId");
+
+                    b.ToTable("SimilarNotes");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.RedPackets.RedPacket", b =>
@@ -4802,6 +4874,33 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidate", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalCandidateSet", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Recommendations.PersonalInterest", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
