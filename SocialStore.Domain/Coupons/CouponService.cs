@@ -142,31 +142,9 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
                 if (now < template.StartsAt) throw new DomainException(CouponErrors.NotStarted);
                 if (now >= template.EndsAt) throw new DomainException(CouponErrors.Ended);
 
-                // The issued count, taken with one conditional update: of 100 parallel claims on the last 10, 10 get a row.
-                var taken = await db.CouponTemplates
-                    .Where(t => t.Id == templateId && !t.Paused && t.Issued < t.TotalLimit)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Issued, t => t.Issued + 1), token);
-                if (taken == 0) throw new DomainException(CouponErrors.SoldOut);
-
-                // The template row is locked until commit, so this count sees every earlier claim of this campaign;
-                // the unique (template, user, seq) index is the backstop when it does not (SQL Server snapshot, etc.).
-                var held = await db.Coupons.CountAsync(c => c.TemplateId == templateId && c.UserId == userId, token);
-                if (held >= template.PerUserLimit) throw new DomainException(CouponErrors.LimitReached, template.PerUserLimit);
-                var (from, until) = CouponRules.Validity(template, now);
-                var coupon = new Coupon
-                {
-                    TemplateId = templateId,
-                    UserId = userId,
-                    ClaimSeq = held + 1,
-                    Source = source,
-                    State = CouponState.Available,
-                    ClaimedAt = now,
-                    ValidFrom = from,
-                    ValidUntil = until,
-                };
-                db.Coupons.Add(coupon);
-                await db.SaveChangesAsync(token);
-                return new ClaimResult(coupon.Id, until);
+                var coupon = await IssueAsync(db, template, userId, source, now, template.PerUserLimit, token)
+                    ?? throw new DomainException(CouponErrors.SoldOut);
+                return new ClaimResult(coupon.Id, coupon.ValidUntil);
             }, ct);
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
@@ -174,6 +152,41 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
             // A parallel click of the same person took this claim number; the rollback returned our issued count.
             throw new DomainException(CouponErrors.LimitReached, await PerUserLimitAsync(templateId, ct));
         }
+    }
+
+    /// <summary>
+    /// Writes one coupon of <paramref name="template"/> for the user in the caller's transaction — the one place a coupon
+    /// is issued from a campaign. The campaign's total is taken with one conditional update (of 100 parallel claims on
+    /// the last 10, 10 get a row); null when it is given out. The template row is then locked until commit, so the count
+    /// of the user's coupons sees every earlier one of this campaign (the unique (template, user, seq) index is the
+    /// backstop where it does not, e.g. SQL Server snapshot); <paramref name="perUserLimit"/> (null: none, as for
+    /// rewards) refuses with <see cref="CouponErrors.LimitReached"/>. The caller checks the campaign's window and pause.
+    /// </summary>
+    public static async Task<Coupon?> IssueAsync(SocialStoreDbContext db, CouponTemplate template, string userId, CouponSource source,
+        DateTimeOffset now, int? perUserLimit, CancellationToken ct)
+    {
+        var taken = await db.CouponTemplates
+            .Where(t => t.Id == template.Id && !t.Paused && t.Issued < t.TotalLimit)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Issued, t => t.Issued + 1), ct);
+        if (taken == 0) return null;
+
+        var held = await db.Coupons.CountAsync(c => c.TemplateId == template.Id && c.UserId == userId, ct);
+        if (held >= perUserLimit) throw new DomainException(CouponErrors.LimitReached, perUserLimit);
+        var (from, until) = CouponRules.Validity(template, now);
+        var coupon = new Coupon
+        {
+            TemplateId = template.Id,
+            UserId = userId,
+            ClaimSeq = held + 1,
+            Source = source,
+            State = CouponState.Available,
+            ClaimedAt = now,
+            ValidFrom = from,
+            ValidUntil = until,
+        };
+        db.Coupons.Add(coupon);
+        await db.SaveChangesAsync(ct);
+        return coupon;
     }
 
     private async Task<int> PerUserLimitAsync(long templateId, CancellationToken ct)

@@ -156,25 +156,8 @@ public static class RewardGrants
     {
         var template = await db.CouponTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct);
         if (template is null || template.Paused || now < template.StartsAt || now >= template.EndsAt) return null;
-        var taken = await db.CouponTemplates.Where(t => t.Id == templateId && !t.Paused && t.Issued < t.TotalLimit)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Issued, t => t.Issued + 1), ct);
-        if (taken == 0) return null;
-        // The template row is locked until commit, so this count sees every earlier grant of the campaign.
-        var held = await db.Coupons.CountAsync(c => c.TemplateId == templateId && c.UserId == userId, ct);
-        var (from, until) = CouponRules.Validity(template, now);
-        var coupon = new Coupon
-        {
-            TemplateId = templateId,
-            UserId = userId,
-            ClaimSeq = held + 1,
-            Source = source,
-            State = CouponState.Available,
-            ClaimedAt = now,
-            ValidFrom = from,
-            ValidUntil = until,
-        };
-        db.Coupons.Add(coupon);
-        await db.SaveChangesAsync(ct);
+        var coupon = await CouponService.IssueAsync(db, template, userId, source, now, perUserLimit: null, ct);
+        if (coupon is null) return null;
         db.Entry(coupon).State = EntityState.Detached;
         return coupon.Id;
     }
