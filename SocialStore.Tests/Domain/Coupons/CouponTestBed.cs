@@ -7,6 +7,7 @@ using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Domain.Catalog;
+using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Domain.Coupons;
@@ -58,36 +59,8 @@ public sealed class CouponTestBed : IAsyncDisposable
     public Task<long> TemplateAsync(CouponTemplateInput input) => Coupons.CreateAsync(Admin, input, default);
 
     /// <summary>A buyer with a default address and these SKUs in the cart.</summary>
-    public async Task<long> PrepareBuyerAsync(string userId, params (long ProductId, long SkuId, decimal Price, int Quantity)[] lines)
-    {
-        await using var db = await Db.Factory.CreateDbContextAsync();
-        var address = new Address
-        {
-            UserId = userId,
-            Recipient = "张三",
-            Mobile = "13812345678",
-            Province = "上海市",
-            City = "上海市",
-            District = "徐汇区",
-            Detail = "漕溪北路 88 号",
-            IsDefault = true,
-            CreatedAt = Start,
-        };
-        db.Addresses.Add(address);
-        foreach (var l in lines)
-            db.CartItems.Add(new CartItem
-            {
-                OwnerKey = CartItem.UserOwner(userId),
-                ProductId = l.ProductId,
-                SkuId = l.SkuId,
-                Quantity = l.Quantity,
-                PriceWhenAdded = l.Price,
-                AddedAt = Start,
-                UpdatedAt = Start,
-            });
-        await db.SaveChangesAsync();
-        return address.Id;
-    }
+    public Task<long> PrepareBuyerAsync(string userId, params (long ProductId, long SkuId, decimal Price, int Quantity)[] lines) =>
+        OrderTestData.PrepareBuyerAsync(Db.Factory, userId, Start, lines);
 
     public async Task<T> QueryAsync<T>(Func<SocialStoreDbContext, Task<T>> query)
     {

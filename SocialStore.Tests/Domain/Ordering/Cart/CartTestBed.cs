@@ -80,36 +80,8 @@ public sealed class CartTestBed : IAsyncDisposable
     }
 
     /// <summary>A buyer with an address and these SKUs in the cart, written directly (fast set-up for many buyers).</summary>
-    public async Task<long> PrepareBuyerAsync(string userId, params (long ProductId, long SkuId, decimal Price, int Quantity)[] lines)
-    {
-        await using var db = await Db.Factory.CreateDbContextAsync();
-        var address = new Address
-        {
-            UserId = userId,
-            Recipient = Home.Recipient!,
-            Mobile = Home.Mobile!,
-            Province = Home.Province!,
-            City = Home.City!,
-            District = Home.District!,
-            Detail = Home.Detail!,
-            IsDefault = true,
-            CreatedAt = Start,
-        };
-        db.Addresses.Add(address);
-        foreach (var l in lines)
-            db.CartItems.Add(new CartItem
-            {
-                OwnerKey = CartItem.UserOwner(userId),
-                ProductId = l.ProductId,
-                SkuId = l.SkuId,
-                Quantity = l.Quantity,
-                PriceWhenAdded = l.Price,
-                AddedAt = Start,
-                UpdatedAt = Start,
-            });
-        await db.SaveChangesAsync();
-        return address.Id;
-    }
+    public Task<long> PrepareBuyerAsync(string userId, params (long ProductId, long SkuId, decimal Price, int Quantity)[] lines) =>
+        OrderTestData.PrepareBuyerAsync(Db.Factory, userId, Start, lines);
 
     public async Task<T> QueryAsync<T>(Func<SocialStoreDbContext, Task<T>> query)
     {
