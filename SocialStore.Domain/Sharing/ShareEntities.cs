@@ -6,6 +6,9 @@ public enum ShareTargetType
     Product,
     Profile,
     GroupBuy,
+
+    /// <summary>A bargain's page /bargains/{id}: its owner asks friends to cut (ADR-057).</summary>
+    Bargain,
 }
 
 /// <summary>A short link /s/{code} that one user made for one target; reused when they share it again.</summary>

@@ -116,7 +116,7 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
         }
     }
 
-    /// <summary>A share of a note or product is a behaviour event (ADR-053); profiles and group buys are not items of the ranking.</summary>
+    /// <summary>A share of a note or product is a behaviour event (ADR-053); profiles, group buys and bargains are not items of the ranking.</summary>
     private void RecordShare(string sharerId, ShareTargetType targetType, string targetId)
     {
         if (events is null || !long.TryParse(targetId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return;
@@ -260,6 +260,11 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
                 return await db.GroupBuyGroups.AnyAsync(g => g.Id == groupId
                         && g.Status != GroupBuys.GroupBuyStatus.Pending && g.Status != GroupBuys.GroupBuyStatus.Abandoned, cancellationToken)
                     ? new ResolvedTarget(Invariant($"/group-buys/{groupId}"), null, default)
+                    : null;
+            case ShareTargetType.Bargain when TryParseId(targetId, out var bargainId):
+                // Every bargain has a page (an expired or bought one says so), so every existing bargain resolves.
+                return await db.Bargains.AnyAsync(b => b.Id == bargainId, cancellationToken)
+                    ? new ResolvedTarget(Invariant($"/bargains/{bargainId}"), null, default)
                     : null;
             case ShareTargetType.Profile:
                 var handle = await db.Users.Where(u => u.Id == targetId).Select(u => u.Handle).FirstOrDefaultAsync(cancellationToken);

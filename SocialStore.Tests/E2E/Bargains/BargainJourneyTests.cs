@@ -57,10 +57,21 @@ public sealed class BargainJourneyTests(BrowserFixture browser) : AppJourney
             await Assertions.Expect(pageA.Locator("[data-testid=bg-remaining]")).ToContainTextAsync("还需 3 位好友助力");
             await Artifacts.ScreenshotAsync(pageA, "bargain-owner-start-phone");
 
+            // "Ask friends to cut" is a share link /s/{code} (ADR-057).
+            await pageA.Locator("[data-testid=share][data-ready=true]").WaitForAsync();
+            await pageA.ClickAsync("[data-testid=share-button]");
+            var shareUrl = pageA.Locator("[data-testid=share-url]");
+            await Assertions.Expect(shareUrl).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/s/[0-9A-Za-z]{10}$"));
+            var shortUrl = await shareUrl.InputValueAsync();
+            await Artifacts.ScreenshotAsync(pageA, "bargain-owner-share-phone");
+
             // The friend opens the link in another browser context and cuts once.
             var pageB = await browser.NewPageAsync("phone");
             await BrowserSignIn.SignInAsync(pageB, app.BaseUrl, friend.Email!);
-            await pageB.GotoAsync($"{app.BaseUrl}/bargains/{id}");
+            await pageB.GotoAsync(shortUrl);
+            await pageB.WaitForURLAsync($"{app.BaseUrl}/bargains/{id}");
+            await using (var db = await factory.CreateDbContextAsync())
+                Assert.Equal(1, await db.ShareVisits.CountAsync(v => v.VisitorId == friend.Id));
             await pageB.ClickAsync("[data-testid=bg-help]");
             await pageB.WaitForSelectorAsync("[data-testid=bg-you-cut]");
             var bargain = await BargainAsync(factory, id);
