@@ -41,6 +41,9 @@ public static class LiveTopics
 
     /// <summary>A user's unread notification count (the bell); payload the count.</summary>
     public static string Unread(string userId) => "unread:" + userId;
+
+    /// <summary>The number of pieces in a signed-in user's cart (the cart badge); payload the count.</summary>
+    public static string Cart(string userId) => "cart:" + userId;
 }
 
 /// <summary>

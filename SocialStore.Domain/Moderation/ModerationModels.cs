@@ -31,7 +31,8 @@ public sealed record ReviewableDetail(
 
 public sealed record DecisionInput(long ReviewableId, ModerationAction Action, string? Reason, int? MuteDays = null);
 
-public sealed record DecisionResult(long DecisionId, ModerationAction Action, bool TargetChanged);
+/// <param name="HeldByBan">The decision would bring content back, but its author is banned: it stays hidden and comes back when the ban is lifted.</param>
+public sealed record DecisionResult(long DecisionId, ModerationAction Action, bool TargetChanged, bool HeldByBan = false);
 
 /// <summary>What a moderation notification says: the decision, the kind of target, whether the recipient wrote it, whether they may appeal.</summary>
 public sealed record ModerationNotice(

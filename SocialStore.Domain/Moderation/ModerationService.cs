@@ -156,7 +156,7 @@ public sealed class ModerationService(
 
             var before = await StateTextAsync(db, r, ct);
             var granted = isAppeal && input.Action is ModerationAction.Approve or ModerationAction.Restore;
-            var changed = await ApplyAsync(db, r, input.Action, granted, muteDays, now, ct);
+            var (changed, heldByBan) = await ApplyAsync(db, r, input.Action, granted, muteDays, now, ct);
             var after = await StateTextAsync(db, r, ct);
 
             var decision = new ModerationDecision
@@ -208,7 +208,7 @@ public sealed class ModerationService(
                 After = Clip(after, AuditEntry.ValueMaxLength),
             });
             await db.SaveChangesAsync(ct);
-            return (new DecisionResult(decision.Id, input.Action, changed), told);
+            return (new DecisionResult(decision.Id, input.Action, changed, heldByBan), told);
         }, cancellationToken);
         await notifications.PublishUnreadAsync(told, cancellationToken);
         return result;
@@ -304,27 +304,52 @@ public sealed class ModerationService(
 
     // ----- helpers -----
 
-    private static async Task<bool> ApplyAsync(SocialStoreDbContext db, Reviewable r, ModerationAction action, bool appealGranted, int? muteDays, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(bool Changed, bool HeldByBan)> ApplyAsync(SocialStoreDbContext db, Reviewable r, ModerationAction action, bool appealGranted, int? muteDays, DateTimeOffset now, CancellationToken ct)
     {
         var content = ModerationTargets.CanHide(r.TargetType);
         if (appealGranted)
         {
-            // The appeal is granted: the content comes back and a sanction from the appealed decision is lifted.
-            var back = content && await ModerationTargets.RestoreAsync(db, r.TargetType, r.TargetKey, ct);
-            return await LiftSanctionAsync(db, r.TargetAuthorId, ct) | back;
+            // The appeal is granted: a sanction from the appealed decision is lifted and the content comes back
+            // (lifted first, so that a lifted ban does not hold the content back).
+            var lifted = await LiftSanctionAsync(db, r.TargetAuthorId, ct);
+            var (back, held) = content ? await RestoreUnlessBannedAsync(db, r, now, ct) : (false, false);
+            return (lifted | back, held);
         }
         switch (action)
         {
             case ModerationAction.Approve:
-                return r.AutoHidden && content && await ModerationTargets.RestoreAsync(db, r.TargetType, r.TargetKey, ct);
+                return r.AutoHidden && content ? await RestoreUnlessBannedAsync(db, r, now, ct) : (false, false);
+            case ModerationAction.Restore:
+                return content
+                    ? await RestoreUnlessBannedAsync(db, r, now, ct)
+                    : (await LiftSanctionAsync(db, r.TargetAuthorId, ct), false);
+            default:
+                return (await ApplySanctionOrHideAsync(db, r, action, muteDays, now, ct), false);
+        }
+    }
+
+    /// <summary>
+    /// Brings a hidden or deleted target back — unless its author is banned: then it stays hidden and is
+    /// recorded with what the ban hid, so that lifting the ban brings it back (ADR-058).
+    /// </summary>
+    private static async Task<(bool Changed, bool HeldByBan)> RestoreUnlessBannedAsync(SocialStoreDbContext db, Reviewable r, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await db.Set<UserSanction>().AnyAsync(s => s.UserId == r.TargetAuthorId && s.BannedAt != null, ct))
+            return (await ModerationTargets.RestoreAsync(db, r.TargetType, r.TargetKey, ct), false);
+        if (await ModerationTargets.LiveAuthorAsync(db, r.TargetType, r.TargetKey, ct) is not null) return (false, false);
+        await ModerationTargets.RecordBanHiddenAsync(db, r.TargetAuthorId, r.TargetType, r.TargetKey, now, ct);
+        return (false, true);
+    }
+
+    private static async Task<bool> ApplySanctionOrHideAsync(SocialStoreDbContext db, Reviewable r, ModerationAction action, int? muteDays, DateTimeOffset now, CancellationToken ct)
+    {
+        var content = ModerationTargets.CanHide(r.TargetType);
+        switch (action)
+        {
             case ModerationAction.Hide:
                 return await ModerationTargets.HideAsync(db, r.TargetType, r.TargetKey, ct);
             case ModerationAction.Delete:
                 return await ModerationTargets.DeleteAsync(db, r.TargetType, r.TargetKey, now, ct);
-            case ModerationAction.Restore:
-                return content
-                    ? await ModerationTargets.RestoreAsync(db, r.TargetType, r.TargetKey, ct)
-                    : await LiftSanctionAsync(db, r.TargetAuthorId, ct);
             case ModerationAction.Warn:
                 return false;
             case ModerationAction.Mute:

@@ -142,6 +142,17 @@ internal static class ModerationTargets
         return count;
     }
 
+    /// <summary>
+    /// Records a hidden or deleted row of a banned user as hidden by the ban (once per row), so that lifting
+    /// the ban brings it back: a moderator's restore or approval while the ban stands lands here (ADR-058).
+    /// </summary>
+    public static async Task RecordBanHiddenAsync(SocialStoreDbContext db, string userId, ReportTargetType type, string key, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = long.Parse(key, CultureInfo.InvariantCulture);
+        if (await db.Set<BanHiddenItem>().AnyAsync(b => b.UserId == userId && b.TargetType == type && b.TargetId == id, ct)) return;
+        await UniqueInsert.TryInsertAsync(db, new BanHiddenItem { UserId = userId, TargetType = type, TargetId = id, HiddenAt = now }, ct);
+    }
+
     /// <summary>Hides or shows a review, question or answer; returns whether it changed.</summary>
     private static async Task<bool> SetProductContentHiddenAsync(SocialStoreDbContext db, ReportTargetType type, long id, bool hidden, CancellationToken ct) => type switch
     {

@@ -88,9 +88,14 @@ public sealed class AnonymousPageCache : IOutputCachePolicy
 /// addresses, orders, payments, refunds, the outbox, notifications. A busy shop writes those all the
 /// time; letting them empty the cache would make it useless. Stock and sales counts live on
 /// <c>Skus</c>/<c>Products</c>, so taking or returning stock still evicts (the product page shows it).
+/// A write inside a transaction evicts again when the transaction commits: a page rendered between the
+/// write and the commit read the old rows and would otherwise stay cached with them (ADR-058).
 /// </summary>
-public sealed partial class ContentChangeEvictor(IServiceProvider services) : DbCommandInterceptor
+public sealed partial class ContentChangeEvictor(IServiceProvider services) : DbCommandInterceptor, IDbTransactionInterceptor
 {
+    // The open transactions that wrote public data; an entry goes with its transaction.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, object> dirty = new();
+
     private static readonly HashSet<string> PrivateTables = new(StringComparer.OrdinalIgnoreCase)
     {
         "CartItems", "Addresses", "Orders", "OrderLines", "OrderAdjustments", "OrderLineAdjustments", "OrderEvents",
@@ -99,25 +104,25 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (result > 0 && TouchesPublicData(command)) Evict();
+        if (result > 0 && TouchesPublicData(command)) Evict(command);
         return result;
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && TouchesPublicData(command)) await EvictAsync();
+        if (result > 0 && TouchesPublicData(command)) await EvictAsync(command);
         return result;
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        if (MayWrite(command.CommandText) && TouchesPublicData(command)) Evict();
+        if (MayWrite(command.CommandText) && TouchesPublicData(command)) Evict(command);
         return result;
     }
 
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        if (MayWrite(command.CommandText) && TouchesPublicData(command)) await EvictAsync();
+        if (MayWrite(command.CommandText) && TouchesPublicData(command)) await EvictAsync(command);
         return result;
     }
 
@@ -151,6 +156,37 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
     // SQL Server's "UPDATE d SET … FROM [T] AS d" is not a private table name, so it counts as public).
     [System.Text.RegularExpressions.GeneratedRegex("""\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE(?:\s+INTO)?)\s+[\["]?(?<table>\w+)""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex WriteTarget();
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (dirty.Remove(transaction)) Evict();
+    }
+
+    async Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        if (dirty.Remove(transaction)) await EvictAsync();
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => dirty.Remove(transaction);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        dirty.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Evicts now and, for a write inside a transaction, once more when it commits.</summary>
+    private void Evict(DbCommand command)
+    {
+        if (command.Transaction is { } transaction) dirty.AddOrUpdate(transaction, this);
+        Evict();
+    }
+
+    private ValueTask EvictAsync(DbCommand command)
+    {
+        if (command.Transaction is { } transaction) dirty.AddOrUpdate(transaction, this);
+        return EvictAsync();
+    }
 
     private void Evict()
     {

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using SocialStore.Domain.Live;
 
 namespace SocialStore.Domain.Ordering;
 
@@ -44,38 +45,31 @@ public sealed record CartView(IReadOnlyList<CartLineView> Lines)
 }
 
 /// <summary>
-/// Tells open circuits (the cart badge) that someone's cart changed. In-process; a Redis pub/sub
-/// implementation would replace it when the app runs on several nodes (DESIGN §3).
+/// Tells open pages (the cart badge) that a signed-in person's cart changed: the new count on the live bus
+/// topic <see cref="LiveTopics.Cart"/>, so the person's tabs agree on every node (ADR-052, ADR-058).
+/// Anonymous carts have no badge and publish nothing. Publish only after the change is committed.
 /// </summary>
-public sealed class CartNotifier
+public sealed class CartNotifier(ILiveBus? bus = null)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<int, Task>>> subscribers = new(StringComparer.Ordinal);
+    private readonly ILiveBus bus = bus ?? new InProcessLiveBus();
 
     public IDisposable Subscribe(string ownerKey, Func<int, Task> onCount)
     {
-        var id = Guid.NewGuid();
-        subscribers.GetOrAdd(ownerKey, _ => new()).TryAdd(id, onCount);
-        return new Subscription(() =>
-        {
-            if (subscribers.TryGetValue(ownerKey, out var handlers)) handlers.TryRemove(id, out _);
-        });
+        if (CartItem.UserIdOf(ownerKey) is not { } userId) return NoSubscription.Instance;
+        return bus.Subscribe(LiveTopics.Cart(userId), payload =>
+            int.TryParse(payload, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? onCount(count) : Task.CompletedTask);
     }
 
-    public async Task PublishAsync(string ownerKey, int count)
-    {
-        if (!subscribers.TryGetValue(ownerKey, out var handlers)) return;
-        foreach (var handler in handlers.Values)
-        {
-            try { await handler(count); }
-            catch (ObjectDisposedException) { }
-        }
-    }
+    public Task PublishAsync(string ownerKey, int count) =>
+        CartItem.UserIdOf(ownerKey) is { } userId && bus.MayHaveSubscribers(LiveTopics.Cart(userId))
+            ? bus.PublishAsync(LiveTopics.Cart(userId), count.ToString(CultureInfo.InvariantCulture))
+            : Task.CompletedTask;
 
-    private sealed class Subscription(Action dispose) : IDisposable
+    private sealed class NoSubscription : IDisposable
     {
-        private Action? dispose = dispose;
+        public static readonly NoSubscription Instance = new();
 
-        public void Dispose() => Interlocked.Exchange(ref dispose, null)?.Invoke();
+        public void Dispose() { }
     }
 }
 

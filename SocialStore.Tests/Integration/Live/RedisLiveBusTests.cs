@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialStore.Domain.Live;
+using SocialStore.Domain.Data;
 using SocialStore.Domain.Notifications;
+using SocialStore.Domain.Ordering;
 using SocialStore.Tests.Infrastructure;
 using SocialStore.Web.Hosting;
 
@@ -67,6 +69,29 @@ public sealed class RedisLiveBusTests
         await bellA.PublishAsync("user-1", 5);
 
         Assert.Equal(5, await seen.Task.WaitAsync(Wait));
+    }
+
+    [RedisFact]
+    public async Task TheCartBadge_OverRedis_ReachesTheUsersTabOnTheOtherNode()
+    {
+        var options = new RedisOptions(TestRedis.Configuration!, TestRedis.NewInstanceName());
+        await using var connectionA = new RedisConnection(options.Configuration);
+        await using var connectionB = new RedisConnection(options.Configuration);
+        var a = new RedisLiveBus(connectionA, options, NullLoggerFactory.Instance);
+        var b = new RedisLiveBus(connectionB, options, NullLoggerFactory.Instance);
+        await Task.WhenAll(a.Subscribed, b.Subscribed).WaitAsync(Wait);
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var buyer = await TestData.UserAsync(db.Factory, "cart_two_nodes");
+        var product = await SocialStore.Tests.Domain.Catalog.CatalogTestData.SimpleAsync(db.Factory, "两台面霜", 99m, stock: 10);
+        // The person's tab on node B listens on the cart topic; the cart changes through node A.
+        var cartA = new CartService(db.Factory, TimeProvider.System, new CartNotifier(a));
+        var seen = new TaskCompletionSource<int>();
+        using var _ = new CartNotifier(b).Subscribe(CartItem.UserOwner(buyer.Id), n => { seen.TrySetResult(n); return Task.CompletedTask; });
+
+        await cartA.AddAsync(CartItem.UserOwner(buyer.Id), product.Skus[0].Id, 2, CancellationToken.None);
+
+        Assert.Equal(2, await seen.Task.WaitAsync(Wait));
+        Assert.True(a.MayHaveSubscribers(LiveTopics.Cart(buyer.Id)));
     }
 
     [RedisFact]

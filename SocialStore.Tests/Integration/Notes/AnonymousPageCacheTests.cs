@@ -44,6 +44,30 @@ public sealed class AnonymousPageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APageRenderedBetweenTheWriteAndTheCommit_DoesNotSurviveTheCommit()
+    {
+        var author = await TestData.UserAsync(db, "commit_author");
+        var note = await TestData.NoteAsync(db, author.Id, "提交前的标题");
+        var client = app.CreateClient();
+        await client.GetStringAsync($"/notes/{note.Id}");
+
+        await using (var context = await db.CreateDbContextAsync())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            await context.Notes.Where(n => n.Id == note.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.Title, "提交后的标题"));
+            // The write evicted the cache; a visitor now renders (and caches) the page from the committed, old rows.
+            var during = await client.GetStringAsync($"/notes/{note.Id}");
+            Assert.Contains("提交前的标题", during);
+            Assert.DoesNotContain("提交后的标题", during);
+            await transaction.CommitAsync();
+        }
+
+        // The commit evicts again: the next visitor sees the new title, not the page cached in between.
+        var after = await client.GetStringAsync($"/notes/{note.Id}");
+        Assert.Contains("提交后的标题", after);
+    }
+
+    [Fact]
     public async Task PrivateWrites_LeaveTheCache_StockChangesEvictIt()
     {
         var product = await SocialStore.Tests.Domain.Catalog.CatalogTestData.SimpleAsync(db, "缓存面霜", 99m, stock: 10);
