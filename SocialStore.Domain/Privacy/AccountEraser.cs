@@ -136,7 +136,10 @@ public sealed class AccountEraser(
             .SetProperty(u => u.FollowerCount, u => db.Follows.Count(f => f.FolloweeId == u.Id))
             .SetProperty(u => u.FollowingCount, u => db.Follows.Count(f => f.FollowerId == u.Id)), ct);
 
+        var voted = await db.ReviewVotes.Where(v => v.UserId == userId).Select(v => v.ReviewId).ToListAsync(ct);
         await db.ReviewVotes.Where(v => v.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.Reviews.Where(r => voted.Contains(r.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HelpfulCount, r => db.ReviewVotes.Count(v => v.ReviewId == r.Id)), ct);
     }
 
     /// <summary>Rows that are only about the person: gone whatever the content choice.</summary>

@@ -64,6 +64,8 @@ public class AccountEraserTests
             Assert.Equal(await db.Collects.CountAsync(c => c.NoteId == note.Id), note.CollectCount);
             Assert.Equal(await db.Comments.CountAsync(c => c.NoteId == note.Id && !c.IsDeleted), note.CommentCount);
         }
+        foreach (var review in await db.Reviews.AsNoTracking().ToListAsync())
+            Assert.Equal(await db.ReviewVotes.CountAsync(v => v.ReviewId == review.Id), review.HelpfulCount);
         foreach (var u in await db.Users.AsNoTracking().ToListAsync())
         {
             Assert.Equal(await db.Follows.CountAsync(f => f.FolloweeId == u.Id), u.FollowerCount);
@@ -212,7 +214,13 @@ public class AccountEraserTests
             await db.NoteImages.Where(i => i.NoteId == r.NoteId).ExecuteUpdateAsync(s => s.SetProperty(i => i.Alt, "图 " + contentMarker));
 
             var purchase = await db.PurchaseRecords.SingleAsync(p => p.Id == purchaseId);
-            db.Reviews.Add(Review.Write(purchase, victimId, 5, "评价 " + contentMarker, [], at));
+            var review = Review.Write(purchase, victimId, 5, "评价 " + contentMarker, [], at);
+            db.Reviews.Add(review);
+            await db.SaveChangesAsync();
+            // A "helpful" vote of the leaver, counted as the service counts it (the seed writes rows directly).
+            db.ReviewVotes.Add(new ReviewVote { ReviewId = review.Id, UserId = victimId, CreatedAt = at });
+            await db.SaveChangesAsync();
+            await db.Reviews.Where(x => x.Id == review.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.HelpfulCount, 1));
             var question = new ProductQuestion { ProductId = r.Product.ProductId, AskerId = victimId, Body = "问题 " + contentMarker, CreatedAt = at };
             db.Set<ProductQuestion>().Add(question);
             await db.SaveChangesAsync();
