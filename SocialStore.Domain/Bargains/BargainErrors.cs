@@ -26,4 +26,6 @@ public static class BargainErrors
     public const string SoldOut = "Bargain.SoldOut";
     public const string AddressRequired = "Bargain.AddressRequired";
     public const string KeyInvalid = "Bargain.KeyInvalid";
+    public const string TooManyUnpaid = "Bargain.TooManyUnpaid";
+    public const string RateLimited = "Bargain.RateLimited";
 }

@@ -221,7 +221,9 @@ public sealed class BargainService(
         if (seen.OwnerId != ownerId) throw new DomainException(BargainErrors.NotOwner);
         if (seen.Status != BargainStatus.Open) throw new DomainException(BargainErrors.Closed);
         if (seen.ExpiresAt <= now) throw new DomainException(BargainErrors.Expired);
-        var address = await AddressService.ForOrderAsync(db, ownerId, null, ct) ?? throw new DomainException(BargainErrors.AddressRequired);
+        var skuId = await db.BargainCampaigns.Where(c => c.Id == seen.CampaignId).Select(c => c.SkuId).SingleAsync(ct);
+        var sku = await CampaignOrders.SkuAsync(db, skuId, ct) ?? throw new DomainException(BargainErrors.SoldOut);
+        var address = await CampaignOrders.BeginAsync(db, ownerId, sku, 1, null, checkout.Value, now, Limits, BargainErrors.AddressRequired, ct);
 
         // Once: the first purchase closes the bargain; a second one (or one after expiry) changes no row.
         var closed = await db.Bargains.Where(b => b.Id == bargainId && b.OwnerId == ownerId && b.Status == BargainStatus.Open && b.ExpiresAt > now)
@@ -237,20 +239,13 @@ public sealed class BargainService(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Stock, c => c.Stock - 1), ct);
         if (took == 0) throw new DomainException(BargainErrors.SoldOut);
 
-        var skuId = await db.BargainCampaigns.Where(c => c.Id == bargain.CampaignId).Select(c => c.SkuId).SingleAsync(ct);
-        var line = await (from s in db.Skus
-                          join p in db.Products on s.ProductId equals p.Id
-                          where s.Id == skuId
-                          select new { p.Id, p.Title, p.CoverKey, p.Currency, s.Key }).SingleAsync(ct);
-        var quote = await pricing.PriceAsync(ownerId,
-            [new PricingLine(line.Id, skuId, line.Title, SkuKey.Split(line.Key) is { Count: > 0 } parts ? string.Join(" ", parts) : "", line.CoverKey, bargain.CurrentPrice, 1)], ct);
-        var order = await OrderWriter.AddAsync(db, ownerId, key, address, quote, line.Currency, now, checkout.Value.UnpaidTimeout, ct);
+        var order = await CampaignOrders.WriteAsync(db, pricing, checkout.Value, ownerId, key, address, sku, bargain.CurrentPrice, 1, now, ct);
         await db.Bargains.Where(b => b.Id == bargainId).ExecuteUpdateAsync(s => s.SetProperty(b => b.OrderId, order.Id), ct);
-
-        if (!await StockLedger.TryTakeSkuAsync(db, skuId, 1, ct)) throw new DomainException(BargainErrors.SoldOut);
-        await StockLedger.ApplyToProductAsync(db, line.Id, 1, ct);
+        await CampaignOrders.TakeStockAsync(db, sku, 1, BargainErrors.SoldOut, ct);
         return new BargainOrder(bargainId, order.Id, order.Number, order.Total, Created: true);
     }
+
+    private static readonly CampaignLimitCodes Limits = new(BargainErrors.SoldOut, BargainErrors.RateLimited, BargainErrors.TooManyUnpaid);
 
     private async Task<BargainOrder?> FindAsync(string ownerId, string key, CancellationToken ct)
     {

@@ -150,38 +150,44 @@ public sealed class FlashSaleService(
 
     private sealed record Offer(
         long ItemId, long ProductId, long SkuId, decimal Price, int PerUserLimit, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-        string ProductTitle, string SkuKey, string CoverKey, string Currency);
+        string ProductTitle, string SkuKey, string CoverKey, string Currency)
+    {
+        public CampaignSku Sku { get; } = new(ProductId, SkuId, ProductTitle, CampaignOrders.Label(SkuKey), CoverKey, Currency);
+    }
+
+    /// <summary>A flash-sale buyer only ever hears "limit reached" for any of the checkout's buyer caps (ADR-059).</summary>
+    private static readonly CampaignLimitCodes Limits = new(FlashSaleErrors.LimitReached, FlashSaleErrors.LimitReached, FlashSaleErrors.LimitReached);
 
     private async Task<FlashReservationResult> ReserveAsync(SocialStoreDbContext db, FlashReservationRequest request, Offer offer, CancellationToken ct)
     {
-        if (await FindAsync(db, request, ct) is { } existing) return existing;
-        // Read only by requests the gate let through: a burst after the slot emptied costs the database nothing.
-        var address = await AddressService.ForOrderAsync(db, request.BuyerId, request.AddressId, ct)
-            ?? throw new DomainException(FlashSaleErrors.AddressRequired);
+        // No look-up of the checkout key here: a double submit meets the unique (buyer, key) index or the cap, and both
+        // of those paths look the order up (one read fewer on every reservation).
         var now = clock.GetUtcNow();
         var n = request.Quantity;
         var limit = offer.PerUserLimit;
 
-        // 1. The cap, counting unpaid orders too: a conditional UPDATE of the buyer's counter row, or its first insert
-        //    (the primary key refuses a parallel twin, which then retries into the UPDATE).
+        // 1. The checkout's buyer caps and the address, as every campaign order (CampaignOrders). Read only by requests
+        //    the gate let through: a burst after the slot emptied costs the database nothing.
+        var address = await CampaignOrders.BeginAsync(db, request.BuyerId, offer.Sku, n, request.AddressId, checkout.Value, now, Limits, FlashSaleErrors.AddressRequired, ct);
+
+        // 2. The item's cap, counting unpaid orders too: a conditional UPDATE of the buyer's counter row, or its first
+        //    insert, saved with the order's first batch (the primary key refuses a parallel twin, which then retries into
+        //    the UPDATE).
         var capped = await db.FlashSaleQuotas.Where(q => q.ItemId == offer.ItemId && q.UserId == request.BuyerId && q.Count + n <= limit)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.Count, q => q.Count + n), ct);
         if (capped == 0)
         {
             if (await db.FlashSaleQuotas.AnyAsync(q => q.ItemId == offer.ItemId && q.UserId == request.BuyerId, ct))
-                throw new DomainException(FlashSaleErrors.LimitReached, limit);
+                return await FindAsync(db, request, ct) ?? throw new DomainException(FlashSaleErrors.LimitReached, limit);
             db.FlashSaleQuotas.Add(new FlashSaleQuota { ItemId = offer.ItemId, UserId = request.BuyerId, Count = n });
-            await db.SaveChangesAsync(ct);
         }
 
-        // 2. The order at the flash price (shipping and any other adjusters as at checkout).
-        var line = new PricingLine(offer.ProductId, offer.SkuId, offer.ProductTitle, string.Join(" / ", SkuKey.Split(offer.SkuKey)), offer.CoverKey, offer.Price, n);
-        var quote = await pricing.PriceAsync(request.BuyerId, [line], ct);
-        var order = await OrderWriter.AddAsync(db, request.BuyerId, request.CheckoutKey, address, quote, offer.Currency, now, checkout.Value.UnpaidTimeout, ct);
-        db.FlashSaleReservations.Add(new FlashSaleReservation { OrderId = order.Id, ItemId = offer.ItemId, UserId = request.BuyerId, Quantity = n, CreatedAt = now });
-        await db.SaveChangesAsync(ct);
+        // 3. The order at the flash price (shipping and any other adjusters as at checkout), its reservation row in the
+        //    order's last batch.
+        var order = await CampaignOrders.WriteAsync(db, pricing, checkout.Value, request.BuyerId, request.CheckoutKey, address, offer.Sku, offer.Price, n, now, ct,
+            o => db.FlashSaleReservations.Add(new FlashSaleReservation { OrderId = o.Id, ItemId = offer.ItemId, UserId = request.BuyerId, Quantity = n, CreatedAt = now }));
 
-        // 3. Stock last, so the hot rows are locked only from here to the commit: the slot's, then the SKU's.
+        // 4. Stock last, so the hot rows are locked only from here to the commit: the slot's, then the SKU's and the product's.
         var taken = await db.FlashSaleItems.Where(i => i.Id == offer.ItemId && i.Remaining >= n)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Remaining, i => i.Remaining - n), ct);
         if (taken == 0)
@@ -189,8 +195,7 @@ public sealed class FlashSaleService(
             gate.MarkSoldOut(offer.ItemId);
             throw new DomainException(FlashSaleErrors.SoldOut);
         }
-        if (!await StockLedger.TryTakeSkuAsync(db, offer.SkuId, n, ct)) throw new DomainException(FlashSaleErrors.SoldOut);
-        await StockLedger.ApplyToProductAsync(db, offer.ProductId, n, ct);
+        await CampaignOrders.TakeStockAsync(db, offer.Sku, n, FlashSaleErrors.SoldOut, ct);
         return new FlashReservationResult(order.Id, order.Number, order.Total, true);
     }
 

@@ -25,4 +25,6 @@ public static class GroupBuyErrors
     public const string AdminOnly = "GroupBuy.AdminOnly";
     public const string NotYetSucceeded = "GroupBuy.NotYetSucceeded";
     public const string LeaderPriceInvalid = "GroupBuy.LeaderPriceInvalid";
+    public const string TooManyUnpaid = "GroupBuy.TooManyUnpaid";
+    public const string RateLimited = "GroupBuy.RateLimited";
 }

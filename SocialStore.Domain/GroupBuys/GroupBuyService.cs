@@ -132,8 +132,8 @@ public sealed class GroupBuyService(
             if (await db.GroupBuyMembers.AnyAsync(m => m.GroupId == g0 && m.UserId == buyerId, ct)) throw new DomainException(GroupBuyErrors.AlreadyMember);
             if (group.Taken >= group.Size) throw new DomainException(GroupBuyErrors.GroupFull);
         }
-        var address = await AddressService.ForOrderAsync(db, buyerId, null, ct)
-            ?? throw new DomainException(GroupBuyErrors.AddressRequired);
+        var sku = await CampaignOrders.SkuAsync(db, campaign.SkuId, ct) ?? throw new DomainException(GroupBuyErrors.SoldOut);
+        var address = await CampaignOrders.BeginAsync(db, buyerId, sku, 1, null, checkout.Value, now, Limits, GroupBuyErrors.AddressRequired, ct);
 
         // Campaign stock: one unit per seat. This row lock also queues the joins of this campaign, so the
         // per-user count below already sees every seat committed before it.
@@ -174,22 +174,14 @@ public sealed class GroupBuyService(
             id = group.Id;
         }
 
-        var line = await (from s in db.Skus
-                          join p in db.Products on s.ProductId equals p.Id
-                          where s.Id == campaign.SkuId
-                          select new { p.Id, p.Title, p.CoverKey, p.Currency, s.Key }).SingleAsync(ct);
-        var quote = await pricing.PriceAsync(buyerId,
-            [new PricingLine(line.Id, campaign.SkuId, line.Title, SkuKey.Split(line.Key) is { Count: > 0 } parts ? string.Join(" ", parts) : "", line.CoverKey,
-            groupId is null && campaign.LeaderPrice is { } leaderPrice ? leaderPrice : campaign.GroupPrice, 1)], ct);
-        var order = await OrderWriter.AddAsync(db, buyerId, key, address, quote, line.Currency, now, checkout.Value.UnpaidTimeout, ct);
-
-        db.GroupBuyMembers.Add(new GroupBuyMember { GroupId = id, UserId = buyerId, OrderId = order.Id, Status = GroupBuyMemberStatus.Held, JoinedAt = now });
-        await db.SaveChangesAsync(ct);
-
-        if (!await StockLedger.TryTakeSkuAsync(db, campaign.SkuId, 1, ct)) throw new DomainException(GroupBuyErrors.SoldOut);
-        await StockLedger.ApplyToProductAsync(db, line.Id, 1, ct);
+        var price = groupId is null && campaign.LeaderPrice is { } leaderPrice ? leaderPrice : campaign.GroupPrice;
+        var order = await CampaignOrders.WriteAsync(db, pricing, checkout.Value, buyerId, key, address, sku, price, 1, now, ct,
+            o => db.GroupBuyMembers.Add(new GroupBuyMember { GroupId = id, UserId = buyerId, OrderId = o.Id, Status = GroupBuyMemberStatus.Held, JoinedAt = now }));
+        await CampaignOrders.TakeStockAsync(db, sku, 1, GroupBuyErrors.SoldOut, ct);
         return new GroupBuyOrder(id, order.Id, order.Number, order.Total, Created: true);
     }
+
+    private static readonly CampaignLimitCodes Limits = new(GroupBuyErrors.LimitReached, GroupBuyErrors.RateLimited, GroupBuyErrors.TooManyUnpaid);
 
     private async Task<GroupBuyOrder?> FindAsync(string buyerId, string key, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public static class OrderWriter
 {
     public static async Task<Order> AddAsync(
         SocialStoreDbContext db, string buyerId, string checkoutKey, Address address, PriceQuote quote, string currency,
-        DateTimeOffset now, TimeSpan unpaidTimeout, CancellationToken ct)
+        DateTimeOffset now, TimeSpan unpaidTimeout, CancellationToken ct, Action<Order>? alongside = null)
     {
         var order = new Order
         {
@@ -66,6 +66,8 @@ public static class OrderWriter
         }
         await Recommendations.BehaviourEventRows.OnOrderPlacedAsync(db, order, now, ct);
         Outbox.Enqueue(db, OrderTransitions.StatusChangedMessage, new OrderStatusChanged(order.Id, null, OrderStatus.PendingPayment), now);
+        // A campaign's own rows that point at the order (a flash-sale reservation) ride in the same batch.
+        alongside?.Invoke(order);
         await db.SaveChangesAsync(ct);
         return order;
     }

@@ -22,9 +22,16 @@ public static class BuyerLimits
 
         await db.Users.Where(u => u.Id == buyerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), ct);
         var since = now.AddMinutes(-1);
-        if (await db.Orders.CountAsync(o => o.BuyerId == buyerId && o.CreatedAt > since, ct) >= options.MaxOrdersPerMinute)
+        // Both counts in one round trip (campaign orders and the flash-sale hot path go through here too).
+        var counts = await db.Users.Where(u => u.Id == buyerId).Select(u => new
+        {
+            Recent = db.Orders.Count(o => o.BuyerId == buyerId && o.CreatedAt > since),
+            Unpaid = db.Orders.Count(o => o.BuyerId == buyerId && o.Status == OrderStatus.PendingPayment),
+        }).FirstOrDefaultAsync(ct);
+        if (counts is null) return;
+        if (counts.Recent >= options.MaxOrdersPerMinute)
             throw new DomainException(CartErrors.RateLimited, options.MaxOrdersPerMinute);
-        if (await db.Orders.CountAsync(o => o.BuyerId == buyerId && o.Status == OrderStatus.PendingPayment, ct) >= options.MaxOpenUnpaidOrders)
+        if (counts.Unpaid >= options.MaxOpenUnpaidOrders)
             throw new DomainException(CartErrors.TooManyUnpaid, options.MaxOpenUnpaidOrders);
     }
 }

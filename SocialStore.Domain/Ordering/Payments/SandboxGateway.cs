@@ -24,6 +24,12 @@ public sealed class SandboxOptions
     /// <summary>The shared secret that signs sessions and callbacks (at least <see cref="MinimumSecretLength"/> characters outside Development).</summary>
     public string Secret { get; set; } = DefaultSecret;
 
+    /// <summary>
+    /// How long the sandbox takes to answer a refund, as a real gateway's network call does (0: at once). The group-buy
+    /// crash test sets it so that a process killed with SIGKILL dies while refunds are in flight (ADR-059).
+    /// </summary>
+    public int RefundDelayMilliseconds { get; set; }
+
     /// <summary>Why <paramref name="secret"/> cannot sign real traffic, or null when it can.</summary>
     public static string? SecretProblem(string? secret) => secret switch
     {
@@ -75,11 +81,12 @@ public sealed class SandboxGateway(IOptions<SandboxOptions> options) : IPaymentG
         return new SandboxSession(sessionId, parts[0], amount, parts[3]);
     }
 
-    public Task<GatewayRefund> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
+    public async Task<GatewayRefund> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
     {
         if (request.Amount <= 0) throw new ArgumentOutOfRangeException(nameof(request), "A refund must be positive.");
+        if (options.Value.RefundDelayMilliseconds > 0) await Task.Delay(options.Value.RefundDelayMilliseconds, cancellationToken);
         var refundId = "rf_" + Sign("refund:" + request.TransactionId + ":" + request.IdempotencyKey)[..24];
-        return Task.FromResult(new GatewayRefund(refundId, request.Amount));
+        return new GatewayRefund(refundId, request.Amount);
     }
 
     /// <summary>The transaction id the sandbox reports for a paid session (stable, so a repeated callback names the same transaction).</summary>
