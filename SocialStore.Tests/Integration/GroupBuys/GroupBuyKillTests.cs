@@ -156,7 +156,7 @@ public sealed class GroupBuyKillTests(Xunit.Abstractions.ITestOutputHelper outpu
             env["Payments__Sandbox__SendCallbacks"] = "false";
             env["Payments__Sandbox__Enabled"] = "true";
             env["Payments__Sandbox__Secret"] = Secret;
-            env["Payments__Sandbox__RefundDelayMilliseconds"] = "1500";
+            env["Payments__Sandbox__RefundDelayMilliseconds"] = "2500";
             env["App__PublicOrigin"] = $"http://127.0.0.1:{port}";
             process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
