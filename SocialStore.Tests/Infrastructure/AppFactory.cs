@@ -97,6 +97,9 @@ public sealed class KestrelAppFactory : AppFactory
         Port = FreePort();
         // Payment return and callback URLs are built from the public origin, never from a request's Host.
         Settings["App:PublicOrigin"] = BaseUrl;
+        // The sandbox waits 600 ms before its callback to play a real provider; the browser journeys wait for the
+        // paid state either way (the return page refreshes itself), so they need not wait for the act.
+        Settings.TryAdd("Payments:Sandbox:CallbackDelayMilliseconds", "0");
         UseKestrel(Port);
         StartServer();
     }
