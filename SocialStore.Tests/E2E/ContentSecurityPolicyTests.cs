@@ -52,7 +52,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : AppJour
             await Assertions.Expect(page.Locator("[data-testid=product-page]")).ToBeVisibleAsync();
 
             // Sign-in (Bootstrap, the passkey module), then the admin's journey.
-            await BrowserSignIn.SignInAsync(page, app.BaseUrl, admin.Email!);
+            await BrowserSignIn.SignInThroughFormAsync(page, app.BaseUrl, admin.Email!);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
             await page.GotoAsync($"{app.BaseUrl}/notes/{noteId}");

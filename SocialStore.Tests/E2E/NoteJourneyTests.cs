@@ -14,18 +14,11 @@ namespace SocialStore.Tests.E2E;
 /// and A's profile; B likes, collects into a new board and comments; A replies and sees the notifications;
 /// a visitor opens A's share link and lands on the note.
 /// </summary>
+/// <remarks>Both viewports share one seeded app (seeding is the slow part of its start): each signs up its own author with its own topic and reader.</remarks>
 [Collection(E2ECollection.Name)]
-public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class NoteJourneyTests(BrowserFixture browser, SeededJourneyApp shared) : IClassFixture<SeededJourneyApp>
 {
-    private KestrelAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new KestrelAppFactory(seed: true);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly KestrelAppFactory app = shared.App;
 
     [Theory]
     [InlineData("phone")]
@@ -94,7 +87,8 @@ public sealed class NoteJourneyTests(BrowserFixture browser) : IAsyncLifetime
             await a.Keyboard.PressAsync("Enter");
             await Assertions.Expect(a.Locator("[data-testid=suggestions]")).ToHaveCountAsync(0);
             await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex("^今天的#护\\S* $"));
-            await a.Keyboard.TypeAsync($"分享 #{topic} 好用 @reader", new() { Delay = 30 });
+            // The whole handle: the other viewport's reader (same app, same display name) must not be a second match.
+            await a.Keyboard.TypeAsync($"分享 #{topic} 好用 @reader{viewport}", new() { Delay = 30 });
             await Assertions.Expect(a.Locator("[data-testid=suggestions] li", new() { HasText = "读者小B" })).ToBeVisibleAsync();
             await a.Keyboard.PressAsync("Enter");
             await Assertions.Expect(a.Locator("[data-testid=body-input]")).ToHaveValueAsync(new Regex($"#{topic} 好用 @reader{viewport} $"));

@@ -30,8 +30,11 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Counts every database command the app runs (see <see cref="CommandCounter"/>).</summary>
     public CommandCounter Commands { get; } = new();
 
+    private bool started;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        started = true;
         Directory.CreateDirectory(dataDirectory);
         builder.UseEnvironment("Development");
         // UseSetting, not ConfigureAppConfiguration: the app reads its database settings while its
@@ -77,6 +80,28 @@ public class AppFactory : WebApplicationFactory<Program>
         };
     }
 
+    /// <summary>
+    /// Writes the queued behaviour events while the app and its database are still there: the writer's own flush at
+    /// shutdown runs while the host is being torn down (its service provider may be gone, and a test deletes the
+    /// database right after), which logged "no such table" / "Failed executing DbCommand" after the test had passed.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        if (started)
+        {
+            try
+            {
+                await Services.GetRequiredService<SocialStore.Domain.Recommendations.BehaviourEventWriter>().DrainAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // Already stopped, or the test removed the database itself: the events are lost as they would be at shutdown.
+            }
+        }
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -97,6 +122,9 @@ public sealed class KestrelAppFactory : AppFactory
         Port = FreePort();
         // Payment return and callback URLs are built from the public origin, never from a request's Host.
         Settings["App:PublicOrigin"] = BaseUrl;
+        // The sandbox waits 600 ms before its callback to play a real provider; the browser journeys wait for the
+        // paid state either way (the return page refreshes itself), so they need not wait for the act.
+        Settings.TryAdd("Payments:Sandbox:CallbackDelayMilliseconds", "0");
         UseKestrel(Port);
         StartServer();
     }

@@ -12,20 +12,14 @@ namespace SocialStore.Tests.Integration;
 /// Absolute URLs that leave the page (email links, canonical and Open Graph tags) are built on App:PublicOrigin
 /// when it is configured, never on a forged <c>Host</c> header (issue: a reset mail pointing at evil.example).
 /// </summary>
-public sealed class AbsoluteUrlTests : IAsyncLifetime
+public sealed class AbsoluteUrlTests : AppPageTest
 {
     private const string Origin = "https://shop.example.test";
     private const string ForgedHost = "evil.example:4443";
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync()
+    protected override void Configure()
     {
         app.Settings["App:PublicOrigin"] = Origin;
-        _ = app.Server;
-        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task ForgotPassword_ForgedHost_TheMailedLinkIsOnThePublicOrigin()

@@ -16,19 +16,9 @@ namespace SocialStore.Tests.Integration;
 /// over the components' [SupplyParameterFromQuery] properties and routes, so new pages are covered
 /// without touching this test) is fed junk, and the page falls back to its default.
 /// </summary>
-public sealed partial class QueryStringJunkTests : IAsyncLifetime
+public sealed partial class QueryStringJunkTests : AppPageTest
 {
     public static readonly string[] Junk = ["abc", "-1", "99999999999", "1e9", "", new string('9', 3000)];
-
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public void QueryParameters_DiscoveredByReflection_IncludeTheKnownOnes()

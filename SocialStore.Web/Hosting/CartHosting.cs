@@ -14,20 +14,7 @@ public static class CartHosting
 {
     public const string CookieName = "ss_cart";
 
-    public static IServiceCollection AddCartHosting(this IServiceCollection services)
-    {
-        // Every way of signing in (password, two-factor, registration) ends in the application cookie's OnSignedIn.
-        services.ConfigureApplicationCookie(o =>
-        {
-            var previous = o.Events.OnSignedIn;
-            o.Events.OnSignedIn = async context =>
-            {
-                await previous(context);
-                await MergeOnSignInAsync(context);
-            };
-        });
-        return services;
-    }
+    public static IServiceCollection AddCartHosting(this IServiceCollection services) => services.OnSignedIn(MergeOnSignInAsync);
 
     private static async Task MergeOnSignInAsync(CookieSignedInContext context)
     {
@@ -48,7 +35,7 @@ public static class CartHosting
                 return;
             }
         }
-        http.Response.Cookies.Delete(CookieName, CookieOptionsFor(http));
+        http.Response.Cookies.Delete(CookieName, FirstPartyCookies.Options(http));
     }
 
     public static string? SignedInUserId(HttpContext http) =>
@@ -61,12 +48,7 @@ public static class CartHosting
         if (http.Request.Cookies.TryGetValue(CookieName, out var token) && CartService.IsWellFormedToken(token)) return CartItem.AnonymousOwner(token);
         if (!create) return null;
         token = CartService.NewToken();
-        var options = CookieOptionsFor(http);
-        options.Expires = DateTimeOffset.UtcNow.AddDays(30);
-        http.Response.Cookies.Append(CookieName, token, options);
+        FirstPartyCookies.Issue(http, CookieName, token, TimeSpan.FromDays(30));
         return CartItem.AnonymousOwner(token);
     }
-
-    private static CookieOptions CookieOptionsFor(HttpContext http) =>
-        new() { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/" };
 }

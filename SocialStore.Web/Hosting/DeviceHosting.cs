@@ -13,20 +13,7 @@ public static class DeviceHosting
 {
     public const string CookieName = "ss_device";
 
-    public static IServiceCollection AddDeviceHosting(this IServiceCollection services)
-    {
-        // Every way of signing in (password, two-factor, registration) ends in the application cookie's OnSignedIn.
-        services.ConfigureApplicationCookie(o =>
-        {
-            var previous = o.Events.OnSignedIn;
-            o.Events.OnSignedIn = async context =>
-            {
-                await previous(context);
-                await RecordAsync(context);
-            };
-        });
-        return services;
-    }
+    public static IServiceCollection AddDeviceHosting(this IServiceCollection services) => services.OnSignedIn(RecordAsync);
 
     private static async Task RecordAsync(CookieSignedInContext context)
     {
@@ -36,15 +23,7 @@ public static class DeviceHosting
         if (!http.Request.Cookies.TryGetValue(CookieName, out var deviceId) || !DeviceSignals.IsWellFormedId(deviceId))
         {
             deviceId = DeviceSignals.NewId();
-            http.Response.Cookies.Append(CookieName, deviceId, new CookieOptions
-            {
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = http.Request.IsHttps,
-                Path = "/",
-                Expires = DateTimeOffset.UtcNow.AddYears(2),
-            });
+            FirstPartyCookies.Issue(http, CookieName, deviceId, TimeSpan.FromDays(730));
         }
         try
         {

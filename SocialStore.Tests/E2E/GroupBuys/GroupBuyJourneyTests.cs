@@ -17,8 +17,9 @@ namespace SocialStore.Tests.E2E.GroupBuys;
 /// the group page, join and pay; A's open group page turns "拼团成功" live, without a reload. Then the back office
 /// shows the real figures.
 /// </summary>
+/// <remarks>The four tests share one app: each makes its own product, campaign and shoppers and reads only those.</remarks>
 [Collection(E2ECollection.Name)]
-public sealed class GroupBuyJourneyTests(BrowserFixture browser) : AppJourney
+public sealed class GroupBuyJourneyTests(BrowserFixture browser, SharedJourneyApp shared) : AppJourney(shared), IClassFixture<SharedJourneyApp>
 {
     [Theory]
     [InlineData("phone")]

@@ -10,19 +10,9 @@ using SocialStore.Tests.Integration.Social;
 namespace SocialStore.Tests.Integration.BackOffice;
 
 /// <summary>The back office's frame: a landing page, a menu of exactly the pages the viewer's role may open, MudBlazor only here.</summary>
-public sealed class BackOfficeShellTests : IAsyncLifetime
+public sealed class BackOfficeShellTests : AppPageTest
 {
     private static readonly string[] AdminPages = ["/admin/bargains", "/admin/red-packets", "/admin/rewards", "/admin/coupons", "/admin/points", "/admin/flash-sales", "/admin/creators", "/admin/dashboard", "/admin/group-buys", "/admin", "/admin/orders", "/admin/products", "/admin/products/stock", "/admin/payments", "/admin/moderation", "/admin/moderation/words", "/admin/moderation/rings", "/admin/notes/deleted", "/admin/users"];
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private static List<string> MenuLinks(AccountTestClient.Page page) =>
         page.Document.QuerySelectorAll(".bo-side nav a[href]").Select(a => a.GetAttribute("href")!).ToList();
 

@@ -7,18 +7,8 @@ using SocialStore.Tests.Integration.Social;
 namespace SocialStore.Tests.Integration.BackOffice;
 
 /// <summary>Staff open no back-office page without a two-factor sign-in; the page they are sent to says why and what to do.</summary>
-public sealed class StaffTwoFactorTests : IAsyncLifetime
+public sealed class StaffTwoFactorTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private async Task<ApplicationUser> StaffWithoutTwoFactorAsync(string role)
     {
         var user = await SocialApp.UserAsync(app, "staff" + Guid.NewGuid().ToString("N")[..8], "员工");

@@ -16,20 +16,8 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Catalog;
 
-public sealed class AdminCatalogTests : IAsyncLifetime
+public sealed class AdminCatalogTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private async Task<string[]> AdminUrlsAsync()
     {
         var product = await CatalogTestData.SimpleAsync(db, "面霜", 99m);

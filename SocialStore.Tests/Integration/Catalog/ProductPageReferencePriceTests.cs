@@ -10,20 +10,8 @@ using SocialStore.Tests.Infrastructure;
 namespace SocialStore.Tests.Integration.Catalog;
 
 /// <summary>ADR-028: the product page and the shop strike through only a price the SKU really sold at in the last 7 days.</summary>
-public sealed class ProductPageReferencePriceTests : IAsyncLifetime
+public sealed class ProductPageReferencePriceTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ProductPage_OriginalPriceNeverSold_ShowsNoStrikeThrough()
     {

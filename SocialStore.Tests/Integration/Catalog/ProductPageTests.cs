@@ -12,20 +12,8 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Catalog;
 
-public sealed class ProductPageTests : IAsyncLifetime
+public sealed class ProductPageTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private Task<Product> TeeAsync(ProductStatus status = ProductStatus.OnSale) =>
         CatalogTestData.ProductAsync(db, "纯棉T恤</script>", [CatalogTestData.Colour, CatalogTestData.Size],
         [

@@ -10,20 +10,8 @@ using SocialStore.Tests.Infrastructure;
 namespace SocialStore.Tests.Integration.Catalog;
 
 /// <summary>The review edit form: static SSR, anti-forgery, the author only, history kept, messages localised.</summary>
-public sealed class ReviewEditPageTests : IAsyncLifetime
+public sealed class ReviewEditPageTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     /// <summary>A signed-in shopper with a delivered order line (its purchase record) who has reviewed the product.</summary>
     private async Task<(AccountTestClient Author, Product Product, long ReviewId)> ReviewedAsync(string culture = "zh-CN")
     {

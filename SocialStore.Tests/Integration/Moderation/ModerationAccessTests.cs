@@ -9,19 +9,9 @@ using SocialStore.Tests.Integration.Social;
 namespace SocialStore.Tests.Integration.Moderation;
 
 /// <summary>Who may open the moderation pages, and a ban through the whole app: the sign-in is refused.</summary>
-public sealed class ModerationAccessTests : IAsyncLifetime
+public sealed class ModerationAccessTests : AppPageTest
 {
     private static readonly string[] Pages = ["/admin/moderation", "/admin/audit", "/admin/moderation/1"];
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ModerationPages_AnonymousSignsIn_ShopperIsDenied_ModeratorAndAdminOpen()
     {

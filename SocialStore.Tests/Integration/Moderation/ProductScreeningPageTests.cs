@@ -8,20 +8,8 @@ using SocialStore.Tests.Infrastructure;
 namespace SocialStore.Tests.Integration.Moderation;
 
 /// <summary>ADR-055 through the admin product editor's real form: an advertising-law superlative is refused with the term named, nothing saved.</summary>
-public sealed class ProductScreeningPageTests : IAsyncLifetime
+public sealed class ProductScreeningPageTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task AdminProductForm_AdvertisingLawTerm_GetsAMessageNamingItAndNothingIsSaved()
     {

@@ -7,20 +7,12 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Notes;
 
-public sealed class AnonymousPageCacheTests : IAsyncLifetime
+public sealed class AnonymousPageCacheTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
+    protected override void Configure()
     {
         app.Settings["Caching:AnonymousPages"] = "true";
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task AnonymousNotePage_IsServedFromCache_UntilAWriteEvictsIt()

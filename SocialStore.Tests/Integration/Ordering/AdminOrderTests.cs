@@ -16,20 +16,8 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Ordering;
 
-public sealed class AdminOrderTests : IAsyncLifetime
+public sealed class AdminOrderTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private async Task<(Product Product, string BuyerId, Order Order)> PaidOrderAsync(string mobile = "13812345678", string recipient = "张三")
     {
         var product = await CatalogTestData.ProductAsync(db, "纯棉T恤", [CatalogTestData.Colour], [new(["红"], 29.9m, 39m, 10), new(["白"], 16.61m, 20m, 10)]);

@@ -12,20 +12,8 @@ using SocialStore.Tests.Infrastructure;
 namespace SocialStore.Tests.Integration.Ordering;
 
 /// <summary>The cart and the add-to-cart form over HTTP, as a browser without JavaScript uses them.</summary>
-public sealed class CartPagesTests : IAsyncLifetime
+public sealed class CartPagesTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private HttpClient Anonymous() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static async Task<IHtmlDocument> PageAsync(HttpClient client, string url)

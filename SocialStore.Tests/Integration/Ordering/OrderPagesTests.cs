@@ -11,21 +11,13 @@ using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Ordering;
 
-public sealed class OrderPagesTests : IAsyncLifetime
+public sealed class OrderPagesTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-    private IDbContextFactory<SocialStoreDbContext> db = default!;
-
-    public Task InitializeAsync()
+    protected override void Configure()
     {
         // The order timers tick once at start-up, then not during a test (round trips are counted).
         app.Settings["Ordering:TimerIntervalSeconds"] = "3600";
-        _ = app.Server;
-        db = app.Services.GetRequiredService<IDbContextFactory<SocialStoreDbContext>>();
-        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private async Task<(AccountTestClient Client, string UserId)> ShopperAsync()
     {

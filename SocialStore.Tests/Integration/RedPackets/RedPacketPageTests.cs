@@ -7,18 +7,8 @@ using SocialStore.Tests.Infrastructure;
 namespace SocialStore.Tests.Integration.RedPackets;
 
 /// <summary>The packet's page over HTTP: open it, see the amount there and in "my coupons", and a second click refused.</summary>
-public sealed class RedPacketPageTests : IAsyncLifetime
+public sealed class RedPacketPageTests : AppPageTest
 {
-    private readonly AppFactory app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = app.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task SignedInShopper_OpensThePacket_SeesTheAmountOnThePageAndInMyCoupons()
     {

@@ -64,6 +64,34 @@ public abstract class InteractiveIsland : ComponentBase, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>True while an action from a click runs: the component's buttons are disabled and live counts wait.</summary>
+    protected bool Busy { get; set; }
+
+    /// <summary>
+    /// The toggle the like, collect and follow buttons (and a comment's like) share: unless another action runs or the
+    /// reader is a visitor, <paramref name="show"/> the expected state at once, run <paramref name="act"/> for the
+    /// signed-in user, and return its result; when it fails, <paramref name="undo"/> the change and return null with
+    /// the localised message. The caller then shows the result the database gave (the real count).
+    /// </summary>
+    protected async Task<(TResult? Result, string? Error)> ToggleOptimisticallyAsync<TResult>(Action show, Action undo, Func<string, Task<TResult>> act)
+        where TResult : class
+    {
+        if (Busy || UserId is not { } user) return (null, null);
+        Busy = true;
+        try
+        {
+            show();
+            TResult? result = null;
+            var error = await TryAsync(async () => result = await act(user));
+            if (result is null) undo();
+            return (result, error);
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
     /// <summary>Runs an action from a click; a broken rule becomes its localised message, anything else a generic one (and a log entry).</summary>
     protected async Task<string?> TryAsync(Func<Task> action)
     {
