@@ -101,6 +101,12 @@ public class CouponTemplate
     /// <summary>Only campaigns grant it (not listed on the product page or in the coupon centre).</summary>
     public bool GrantOnly { get; set; }
 
+    /// <summary>
+    /// Member-only (issue 13 §4, ADR-062): the rank of the lowest member level that may claim it (1 = the second level
+    /// of the table, …); null for everyone. A rank the level table no longer has admits no one.
+    /// </summary>
+    public int? MinLevelRank { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -26,4 +26,6 @@ public static class CouponErrors
     public const string LimitInvalid = "Coupon.LimitInvalid";
     public const string CategoryInvalid = "Coupon.CategoryInvalid";
     public const string ProductsInvalid = "Coupon.ProductsInvalid";
+    public const string LevelRequired = "Coupon.LevelRequired";
+    public const string LevelInvalid = "Coupon.LevelInvalid";
 }

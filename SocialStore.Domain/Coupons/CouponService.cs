@@ -10,12 +10,13 @@ namespace SocialStore.Domain.Coupons;
 /// <summary>A new coupon campaign as the back office enters it.</summary>
 public sealed record CouponTemplateInput(
     string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope, int? CategoryId,
-    IReadOnlyCollection<long> ProductIds, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? ValidDays, int TotalLimit, int PerUserLimit, bool GrantOnly = false);
+    IReadOnlyCollection<long> ProductIds, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? ValidDays, int TotalLimit, int PerUserLimit, bool GrantOnly = false,
+    int? MinLevelRank = null);
 
 /// <summary>A campaign as the claim panels show it, with what the viewer already holds.</summary>
 public sealed record ClaimableCoupon(
     long TemplateId, string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope,
-    DateTimeOffset EndsAt, int? ValidDays, int Remaining, int PerUserLimit, int Held)
+    DateTimeOffset EndsAt, int? ValidDays, int Remaining, int PerUserLimit, int Held, int? MinLevelRank = null)
 {
     public bool CanClaim => Remaining > 0 && Held < PerUserLimit;
 }
@@ -32,7 +33,7 @@ public sealed record MyCoupons(IReadOnlyList<WalletCoupon> Usable, IReadOnlyList
 public sealed record CouponTemplateFigures(
     long Id, string Name, CouponKind Kind, decimal Threshold, decimal Amount, int PercentOff, decimal Cap, CouponScope Scope,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? ValidDays, int TotalLimit, int PerUserLimit, bool Paused,
-    int Claimed, int Locked, int Used, decimal Cost);
+    int Claimed, int Locked, int Used, decimal Cost, int? MinLevelRank = null);
 
 public sealed record ClaimResult(long CouponId, DateTimeOffset ValidUntil);
 
@@ -70,6 +71,10 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
             throw new DomainException(CouponErrors.LimitInvalid, CouponTemplate.MaxPerUser);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Rank 0 is the first level, which every member has: no requirement. Above it, a level the table has now.
+        var minLevel = input.MinLevelRank is > 0 ? input.MinLevelRank : null;
+        if (input.MinLevelRank is < 0 || (minLevel is { } rank && rank >= (await Levels.LevelRules.ReadAsync(db, ct)).Count))
+            throw new DomainException(CouponErrors.LevelInvalid);
         var products = input.ProductIds?.Distinct().ToList() ?? [];
         if (input.Scope == CouponScope.Category && (input.CategoryId is not { } categoryId || !await db.Categories.AnyAsync(c => c.Id == categoryId, ct)))
             throw new DomainException(CouponErrors.CategoryInvalid);
@@ -94,6 +99,7 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
             TotalLimit = input.TotalLimit,
             PerUserLimit = input.PerUserLimit,
             GrantOnly = input.GrantOnly,
+            MinLevelRank = minLevel,
             CreatedAt = clock.GetUtcNow(),
         };
         db.CouponTemplates.Add(template);
@@ -141,6 +147,9 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
                 if (template.Paused) throw new DomainException(CouponErrors.Paused);
                 if (now < template.StartsAt) throw new DomainException(CouponErrors.NotStarted);
                 if (now >= template.EndsAt) throw new DomainException(CouponErrors.Ended);
+                // Member-only: checked in the claim's transaction, before the issued count is taken, so a refused claim changes nothing.
+                if (template.MinLevelRank is { } rank && !await Levels.LevelRules.ReachedAsync(db, userId, rank, token))
+                    throw new DomainException(CouponErrors.LevelRequired);
 
                 var coupon = await IssueAsync(db, template, userId, source, now, template.PerUserLimit, token)
                     ?? throw new DomainException(CouponErrors.SoldOut);
@@ -225,9 +234,10 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
                 t.ValidDays,
                 Remaining = t.TotalLimit - t.Issued,
                 t.PerUserLimit,
+                t.MinLevelRank,
                 Held = userId == null ? 0 : db.Coupons.Count(c => c.TemplateId == t.Id && c.UserId == userId),
             }).ToListAsync(ct);
-        return [.. rows.Select(r => new ClaimableCoupon(r.Id, r.Name, r.Kind, r.Threshold, r.Amount, r.PercentOff, r.Cap, r.Scope, r.EndsAt, r.ValidDays, Math.Max(0, r.Remaining), r.PerUserLimit, r.Held))];
+        return [.. rows.Select(r => new ClaimableCoupon(r.Id, r.Name, r.Kind, r.Threshold, r.Amount, r.PercentOff, r.Cap, r.Scope, r.EndsAt, r.ValidDays, Math.Max(0, r.Remaining), r.PerUserLimit, r.Held, r.MinLevelRank))];
     }
 
     /// <summary>"My coupons": usable (available or held by an unpaid order), used, expired.</summary>
@@ -271,6 +281,7 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
                 t.TotalLimit,
                 t.PerUserLimit,
                 t.Paused,
+                t.MinLevelRank,
                 Claimed = db.Coupons.Count(c => c.TemplateId == t.Id),
                 Locked = db.Coupons.Count(c => c.TemplateId == t.Id && c.State == CouponState.Locked),
                 Used = db.Coupons.Count(c => c.TemplateId == t.Id && c.State == CouponState.Used),
@@ -280,7 +291,7 @@ public sealed class CouponService(IDbContextFactory<SocialStoreDbContext> dbFact
         var costs = (await db.Coupons.Where(c => ids.Contains(c.TemplateId) && c.State == CouponState.Used).Select(c => new { c.TemplateId, c.Discount }).ToListAsync(ct))
             .GroupBy(c => c.TemplateId).ToDictionary(g => g.Key, g => g.Sum(c => c.Discount ?? 0m));
         return [.. rows.Select(r => new CouponTemplateFigures(r.Id, r.Name, r.Kind, r.Threshold, r.Amount, r.PercentOff, r.Cap, r.Scope, r.StartsAt, r.EndsAt, r.ValidDays,
-            r.TotalLimit, r.PerUserLimit, r.Paused, r.Claimed, r.Locked, r.Used, costs.GetValueOrDefault(r.Id)))];
+            r.TotalLimit, r.PerUserLimit, r.Paused, r.Claimed, r.Locked, r.Used, costs.GetValueOrDefault(r.Id), r.MinLevelRank))];
     }
 
     /// <summary>The buyer's coupons against these lines, for the checkout's coupon choice.</summary>

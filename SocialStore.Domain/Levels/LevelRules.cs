@@ -27,6 +27,16 @@ public static class LevelRules
         return rows.Count == 0 ? Defaults : rows;
     }
 
+    /// <summary>
+    /// Whether the person has reached the level of <paramref name="rank"/> (in the table as saved now; a rank it no
+    /// longer has is reached by no one) — read in the caller's transaction, e.g. a member-only coupon's claim.
+    /// </summary>
+    public static async Task<bool> ReachedAsync(SocialStoreDbContext db, string userId, int rank, CancellationToken ct)
+    {
+        var table = await ReadAsync(db, ct);
+        return rank < table.Count && await GrowthLedger.ValueAsync(db, userId, ct) >= table[rank].Threshold;
+    }
+
     /// <summary>The highest level whose threshold is at most <paramref name="growth"/> (inclusive: exactly the threshold reaches it).</summary>
     public static LevelInput For(IReadOnlyList<LevelInput> levels, int growth)
     {

@@ -86,3 +86,21 @@ public sealed class RedPacketExpiryWorker(RedPacketService packets, TimeProvider
         }
     }
 }
+
+/// <summary>
+/// Gives the coupon rewards that could not be given when they were due (ADR-062), every minute: a campaign resumed,
+/// started or with room again issues them within its window, oldest first.
+/// </summary>
+public sealed class RewardRetryWorker(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, ILogger<RewardRetryWorker> logger) : PeriodicWorker(clock, logger)
+{
+    private readonly TimeProvider time = clock;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 20 && await RewardGrants.RetryUnavailableAsync(dbFactory, time.GetUtcNow(), cancellationToken) >= RewardGrants.RetryBatch; round++)
+        {
+        }
+    }
+}

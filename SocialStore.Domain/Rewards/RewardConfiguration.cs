@@ -23,6 +23,7 @@ public sealed class RewardGrantConfiguration : IEntityTypeConfiguration<RewardGr
         builder.Property(g => g.Trigger).HasConversion<string>().HasMaxLength(24);
         builder.Property(g => g.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(g => g.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.UnavailableReason).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(g => g.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(g => g.NewUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Coupon>().WithMany().HasForeignKey(g => g.CouponId).OnDelete(DeleteBehavior.Restrict);
@@ -31,6 +32,8 @@ public sealed class RewardGrantConfiguration : IEntityTypeConfiguration<RewardGr
         builder.HasIndex(g => new { g.BeneficiaryId, g.Id });
         builder.HasIndex(g => g.OrderId);
         builder.HasIndex(g => g.CouponId);
+        // The retry sweep looks for unavailable grants only (ADR-062).
+        builder.HasIndex(g => new { g.State, g.CouponTemplateId });
     }
 }
 

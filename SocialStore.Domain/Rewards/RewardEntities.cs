@@ -17,7 +17,11 @@ public enum RewardKind
     Points,
 }
 
-/// <summary>Granted → Reversed (points taken back) / Revoked (an unused coupon withdrawn) / Kept (a used coupon stays); Unavailable: the campaign could not issue one.</summary>
+/// <summary>
+/// Granted → Reversed (points taken back) / Revoked (an unused coupon withdrawn) / Kept (a used coupon stays);
+/// Unavailable: the campaign could not issue one — retried while the campaign can still become available (ADR-062),
+/// then Granted; Cancelled: what it rewarded was refunded before it could be given, so it never will be.
+/// </summary>
 public enum RewardGrantState
 {
     Granted,
@@ -25,6 +29,20 @@ public enum RewardGrantState
     Revoked,
     Kept,
     Unavailable,
+    Cancelled,
+}
+
+/// <summary>Why a coupon reward was not given (ADR-062); shown on <c>/admin/rewards</c>.</summary>
+public enum RewardUnavailableReason
+{
+    /// <summary>The campaign no longer exists.</summary>
+    Missing,
+    Paused,
+    NotStarted,
+    /// <summary>The campaign's window closed: final, it is not retried.</summary>
+    Ended,
+    /// <summary>Its total was given out.</summary>
+    SoldOut,
 }
 
 /// <summary>
@@ -93,6 +111,14 @@ public class RewardGrant
     public long? OrderId { get; set; }
 
     public RewardGrantState State { get; set; }
+
+    /// <summary>Why it is (or last was) not given, while <see cref="State"/> is Unavailable.</summary>
+    public RewardUnavailableReason? UnavailableReason { get; set; }
+
+    /// <summary>Attempts to give it after the first (the retries of an unavailable grant).</summary>
+    public int Retries { get; set; }
+
+    public DateTimeOffset? LastTriedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -62,6 +62,8 @@ public static class RewardGrants
                 .Where(g => g.OrderId == orderId && g.Trigger == RewardTrigger.ShareFirstOrder && g.State == RewardGrantState.Granted)
                 .ToListAsync(ct);
             foreach (var grant in grants) await ReverseAsync(db, grant, now, ct);
+            // Not given yet and now nothing to reward: never retried.
+            await CancelUnavailableAsync(db.RewardGrants.Where(g => g.OrderId == orderId && g.Trigger == RewardTrigger.ShareFirstOrder), now, ct);
         }
     }
 
@@ -82,7 +84,13 @@ public static class RewardGrants
             .Where(g => g.NewUserId == inviteeId && (g.Trigger == RewardTrigger.InviteInviter || g.Trigger == RewardTrigger.InviteInvitee) && g.State == RewardGrantState.Granted)
             .ToListAsync(ct);
         foreach (var grant in grants) await ReverseAsync(db, grant, now, ct);
+        await CancelUnavailableAsync(
+            db.RewardGrants.Where(g => g.NewUserId == inviteeId && (g.Trigger == RewardTrigger.InviteInviter || g.Trigger == RewardTrigger.InviteInvitee)), now, ct);
     }
+
+    private static Task<int> CancelUnavailableAsync(IQueryable<RewardGrant> grants, DateTimeOffset now, CancellationToken ct) =>
+        grants.Where(g => g.State == RewardGrantState.Unavailable)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.State, RewardGrantState.Cancelled).SetProperty(g => g.SettledAt, now), ct);
 
     private static bool Configured(RewardKind kind, long? templateId, int points) =>
         kind switch
@@ -130,17 +138,75 @@ public static class RewardGrants
             await PointsLedger.CreditAsync(db, beneficiaryId, points, PointsKind.ShareReward, PointsSource(grant.Id), now, ct, orderId);
             return true;
         }
-        var source = trigger is RewardTrigger.ShareSignUp or RewardTrigger.ShareFirstOrder ? CouponSource.ShareReward : CouponSource.InviteReward;
-        var couponId = await GrantCouponAsync(db, beneficiaryId, templateId!.Value, source, now, ct);
+        return await GiveCouponAsync(db, grant.Id, beneficiaryId, templateId!.Value, SourceOf(trigger), now, ct);
+    }
+
+    private static CouponSource SourceOf(RewardTrigger trigger) =>
+        trigger is RewardTrigger.ShareSignUp or RewardTrigger.ShareFirstOrder ? CouponSource.ShareReward : CouponSource.InviteReward;
+
+    /// <summary>
+    /// Issues the grant's coupon, or records why it could not (ADR-062): paused, not started, ended or given out. The row
+    /// stays Unavailable with its reason, visible on /admin/rewards, and <see cref="RetryUnavailableAsync"/> gives it
+    /// when the campaign can issue again within its window.
+    /// </summary>
+    private static async Task<bool> GiveCouponAsync(SocialStoreDbContext db, long grantId, string beneficiaryId, long templateId, CouponSource source, DateTimeOffset now, CancellationToken ct)
+    {
+        var (couponId, reason) = await TryGrantCouponAsync(db, beneficiaryId, templateId, source, now, ct);
         if (couponId is null)
         {
-            // Paused, ended or given out: the row stays (the person was counted) but says nothing could be given.
-            await db.RewardGrants.Where(g => g.Id == grant.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(g => g.State, RewardGrantState.Unavailable).SetProperty(g => g.SettledAt, now), ct);
+            await db.RewardGrants.Where(g => g.Id == grantId).ExecuteUpdateAsync(s => s
+                .SetProperty(g => g.State, RewardGrantState.Unavailable)
+                .SetProperty(g => g.UnavailableReason, reason)
+                .SetProperty(g => g.LastTriedAt, now)
+                .SetProperty(g => g.SettledAt, now), ct);
             return false;
         }
-        await db.RewardGrants.Where(g => g.Id == grant.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.CouponId, couponId), ct);
+        await db.RewardGrants.Where(g => g.Id == grantId).ExecuteUpdateAsync(s => s
+            .SetProperty(g => g.State, RewardGrantState.Granted)
+            .SetProperty(g => g.CouponId, couponId)
+            .SetProperty(g => g.UnavailableReason, (RewardUnavailableReason?)null)
+            .SetProperty(g => g.SettledAt, (DateTimeOffset?)null), ct);
         return true;
+    }
+
+    public const int RetryBatch = 100;
+
+    /// <summary>
+    /// Gives the coupons of unavailable grants whose campaign can issue again (resumed, started, its total raised or
+    /// freed), oldest first, each in its own transaction claimed by a conditional update (Unavailable → Granted), so
+    /// two nodes or two sweeps give each at most once. Grants whose campaign ended are marked Ended and left (final).
+    /// Returns the number given.
+    /// </summary>
+    public static async Task<int> RetryUnavailableAsync(IDbContextFactory<SocialStoreDbContext> dbFactory, DateTimeOffset now, CancellationToken ct)
+    {
+        List<(long Id, string BeneficiaryId, long TemplateId, RewardTrigger Trigger)> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ended = db.RewardGrants.Where(g => g.State == RewardGrantState.Unavailable && g.Kind == RewardKind.Coupon
+                && (g.UnavailableReason == null || g.UnavailableReason != RewardUnavailableReason.Ended)
+                && db.CouponTemplates.Any(t => t.Id == g.CouponTemplateId && t.EndsAt <= now));
+            await ended.ExecuteUpdateAsync(s => s.SetProperty(g => g.UnavailableReason, RewardUnavailableReason.Ended).SetProperty(g => g.LastTriedAt, now), ct);
+            due = [.. (await db.RewardGrants.AsNoTracking()
+                .Where(g => g.State == RewardGrantState.Unavailable && g.Kind == RewardKind.Coupon
+                    && db.CouponTemplates.Any(t => t.Id == g.CouponTemplateId && !t.Paused && t.StartsAt <= now && t.EndsAt > now && t.Issued < t.TotalLimit))
+                .OrderBy(g => g.Id).Take(RetryBatch)
+                .Select(g => new { g.Id, g.BeneficiaryId, TemplateId = g.CouponTemplateId!.Value, g.Trigger })
+                .ToListAsync(ct)).Select(g => (g.Id, g.BeneficiaryId, g.TemplateId, g.Trigger))];
+        }
+        var given = 0;
+        foreach (var grant in due)
+        {
+            var ok = await DbTransactions.RunAsync(dbFactory, async (db, token) =>
+            {
+                // The claim: of two sweeps only one moves the row, and only that one issues the coupon.
+                var claimed = await db.RewardGrants.Where(g => g.Id == grant.Id && g.State == RewardGrantState.Unavailable)
+                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.State, RewardGrantState.Granted).SetProperty(g => g.Retries, g => g.Retries + 1).SetProperty(g => g.LastTriedAt, now), token);
+                if (claimed == 0) return false;
+                return await GiveCouponAsync(db, grant.Id, grant.BeneficiaryId, grant.TemplateId, SourceOf(grant.Trigger), now, token);
+            }, ct);
+            if (ok) given++;
+        }
+        return given;
     }
 
     public static string PointsSource(long grantId) => $"share:{grantId}";
@@ -152,14 +218,23 @@ public static class RewardGrants
     /// one conditional update (its per-person limit does not apply to rewards: a sharer earns one per new person).
     /// Null when the campaign is missing, paused, outside its window or given out.
     /// </summary>
-    public static async Task<long?> GrantCouponAsync(SocialStoreDbContext db, string userId, long templateId, CouponSource source, DateTimeOffset now, CancellationToken ct)
+    public static async Task<long?> GrantCouponAsync(SocialStoreDbContext db, string userId, long templateId, CouponSource source, DateTimeOffset now, CancellationToken ct) =>
+        (await TryGrantCouponAsync(db, userId, templateId, source, now, ct)).CouponId;
+
+    /// <summary><see cref="GrantCouponAsync"/> with the reason when nothing was issued.</summary>
+    public static async Task<(long? CouponId, RewardUnavailableReason? Reason)> TryGrantCouponAsync(
+        SocialStoreDbContext db, string userId, long templateId, CouponSource source, DateTimeOffset now, CancellationToken ct)
     {
         var template = await db.CouponTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct);
-        if (template is null || template.Paused || now < template.StartsAt || now >= template.EndsAt) return null;
+        if (template is null) return (null, RewardUnavailableReason.Missing);
+        if (now >= template.EndsAt) return (null, RewardUnavailableReason.Ended);
+        if (template.Paused) return (null, RewardUnavailableReason.Paused);
+        if (now < template.StartsAt) return (null, RewardUnavailableReason.NotStarted);
         var coupon = await CouponService.IssueAsync(db, template, userId, source, now, perUserLimit: null, ct);
-        if (coupon is null) return null;
+        // IssueAsync also refuses a campaign paused since it was read; the next sweep finds out which.
+        if (coupon is null) return (null, RewardUnavailableReason.SoldOut);
         db.Entry(coupon).State = EntityState.Detached;
-        return coupon.Id;
+        return (coupon.Id, null);
     }
 
     /// <summary>Points are taken back (even below zero); a coupon is revoked when it is still unused, else kept. Each step is a conditional update, so twice is once.</summary>

@@ -19,6 +19,11 @@ public sealed record RewardCampaign(long Id, string Name, int Issued, int TotalL
 /// <summary>One grant in the back office's list.</summary>
 public sealed record RewardGrantRow(long Id, RewardTrigger Trigger, string BeneficiaryName, string NewUserName, RewardKind Kind, string? CampaignName, int Points, RewardGrantState State, DateTimeOffset CreatedAt);
 
+/// <summary>A reward that was due but not given (ADR-062): why, until when it is retried (the campaign's end), how often it was retried.</summary>
+public sealed record NotGivenRow(
+    long Id, RewardTrigger Trigger, string BeneficiaryName, string NewUserName, string? CampaignName, RewardUnavailableReason? Reason,
+    DateTimeOffset? RetryUntil, int Retries, DateTimeOffset CreatedAt, DateTimeOffset? LastTriedAt);
+
 /// <summary>Figures per trigger, counted from the grant rows.</summary>
 public sealed record RewardFigure(RewardTrigger Trigger, int Granted, int Reversed, int Unavailable, int Points, int Coupons);
 
@@ -109,7 +114,7 @@ public sealed class RewardService(IDbContextFactory<SocialStoreDbContext> dbFact
         {
             var rows = grouped.Where(g => g.Trigger == t).ToList();
             return new RewardFigure(t,
-                rows.Where(r => r.State != RewardGrantState.Unavailable).Sum(r => r.Count),
+                rows.Where(r => r.State is not (RewardGrantState.Unavailable or RewardGrantState.Cancelled)).Sum(r => r.Count),
                 rows.Where(r => r.State is RewardGrantState.Reversed or RewardGrantState.Revoked).Sum(r => r.Count),
                 rows.Where(r => r.State == RewardGrantState.Unavailable).Sum(r => r.Count),
                 rows.Where(r => r.Kind == RewardKind.Points && r.State == RewardGrantState.Granted).Sum(r => r.Points),
@@ -125,6 +130,30 @@ public sealed class RewardService(IDbContextFactory<SocialStoreDbContext> dbFact
                 g.Points, g.State, g.CreatedAt))
             .ToListAsync(ct);
         return (figures, latest);
+    }
+
+    /// <summary>Every reward due but not given (state Unavailable), oldest first, with its reason (ADR-062).</summary>
+    public async Task<IReadOnlyList<NotGivenRow>> NotGivenAsync(ClaimsPrincipal actor, CancellationToken ct)
+    {
+        Roles.RequireAdmin(actor, RewardErrors.AdminOnly);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RewardGrants.AsNoTracking().Where(g => g.State == RewardGrantState.Unavailable).OrderBy(g => g.Id).Take(200)
+            .Select(g => new NotGivenRow(
+                g.Id, g.Trigger,
+                db.Users.Where(u => u.Id == g.BeneficiaryId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Handle).FirstOrDefault() ?? "",
+                db.Users.Where(u => u.Id == g.NewUserId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Handle).FirstOrDefault() ?? "",
+                db.CouponTemplates.Where(t => t.Id == g.CouponTemplateId).Select(t => t.Name).FirstOrDefault(),
+                g.UnavailableReason,
+                db.CouponTemplates.Where(t => t.Id == g.CouponTemplateId).Select(t => (DateTimeOffset?)t.EndsAt).FirstOrDefault(),
+                g.Retries, g.CreatedAt, g.LastTriedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Retries the unavailable rewards now (the worker does it every minute); returns how many were given.</summary>
+    public async Task<int> RetryNowAsync(ClaimsPrincipal actor, CancellationToken ct)
+    {
+        Roles.RequireAdmin(actor, RewardErrors.AdminOnly);
+        return await RewardGrants.RetryUnavailableAsync(dbFactory, clock.GetUtcNow(), ct);
     }
 
     /// <summary>The names of the coupon campaigns an invite gives the inviter and the invitee (null: points only).</summary>

@@ -11,6 +11,7 @@ public static class RewardsRegistration
         services.AddSingleton<PointsExpirySweeper>();
         services.AddHostedService<PointsExpiryWorker>();
         services.AddHostedService<RedPacketExpiryWorker>();
+        services.AddHostedService<RewardRetryWorker>();
         return services;
     }
 }

@@ -293,7 +293,19 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
             var invitee = await FindUserAsync(db, inviteeKey, ct);
             var inviter = await FindUserAsync(db, inviterKey, ct);
             if (invitee.Id == inviter.Id) throw new DomainException(InviteErrors.SelfReferral);
-            if (await WouldCycleAsync(db, invitee.Id, inviter.Id, ct)) throw new DomainException(InviteErrors.Cycle);
+            // Two rebindings at once (A under B, B under A) each see no loop in what is committed (PostgreSQL, read
+            // committed). So each locks its invitee's user row, then every ancestor's row before reading that
+            // ancestor's inviter: a rebinding changes an edge only under its invitee's lock, so the chain walked here
+            // cannot change until commit. Of two rebindings that together would close a loop, the second waits for the
+            // first and then sees the loop (or the database breaks a deadlock and the loser runs again). SQLite's
+            // BEGIN IMMEDIATE already runs them one at a time. ADR-062.
+            await LockUserAsync(db, invitee.Id, ct);
+            if (await WouldCycleAsync(invitee.Id, inviter.Id, async id =>
+                {
+                    await LockUserAsync(db, id, ct);
+                    return await db.InviteBindings.AsNoTracking().Where(b => b.InviteeId == id).Select(b => b.InviterId).FirstOrDefaultAsync(ct);
+                }))
+                throw new DomainException(InviteErrors.Cycle);
             var now = clock.GetUtcNow();
             var row = await db.InviteBindings.FirstOrDefaultAsync(b => b.InviteeId == invitee.Id, ct);
             if (row?.InviterId == inviter.Id) throw new DomainException(InviteErrors.AlreadyBound);
@@ -305,6 +317,10 @@ public sealed class InviteService(IDbContextFactory<SocialStoreDbContext> dbFact
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>A no-op update of the user's row: on PostgreSQL (and SQL Server) it holds the row lock until commit.</summary>
+    private static Task<int> LockUserAsync(SocialStoreDbContext db, string userId, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), ct);
 
     /// <summary>
     /// K-factor by weekly cohort (weeks start Monday, UTC) of invite sign-ups: inviters = distinct inviters with a

@@ -782,6 +782,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("MinLevelRank")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -3884,6 +3887,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NewUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -3893,6 +3899,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Retries")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("SettledAt")
@@ -3911,6 +3920,10 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("UnavailableReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CouponId");
@@ -3921,6 +3934,8 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
 
                     b.HasIndex("NewUserId", "Trigger")
                         .IsUnique();
+
+                    b.HasIndex("State", "CouponTemplateId");
 
                     b.ToTable("RewardGrants");
                 });

@@ -785,6 +785,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int?>("MinLevelRank")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -3889,6 +3892,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTimeOffset?>("LastTriedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("NewUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -3898,6 +3904,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Retries")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("SettledAt")
@@ -3916,6 +3925,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
 
+                    b.Property<string>("UnavailableReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CouponId");
@@ -3926,6 +3939,8 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
                     b.HasIndex("NewUserId", "Trigger")
                         .IsUnique();
+
+                    b.HasIndex("State", "CouponTemplateId");
 
                     b.ToTable("RewardGrants");
                 });

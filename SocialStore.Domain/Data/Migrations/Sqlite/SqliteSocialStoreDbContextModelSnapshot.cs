@@ -749,6 +749,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MinLevelRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -3751,6 +3754,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastTriedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NewUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -3760,6 +3766,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Retries")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SettledAt")
@@ -3778,6 +3787,10 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnavailableReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CouponId");
@@ -3788,6 +3801,8 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("NewUserId", "Trigger")
                         .IsUnique();
+
+                    b.HasIndex("State", "CouponTemplateId");
 
                     b.ToTable("RewardGrants");
                 });

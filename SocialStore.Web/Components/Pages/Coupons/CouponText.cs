@@ -36,6 +36,10 @@ public static class CouponText
         _ => t["Scope.AllProducts"],
     };
 
+    /// <summary>"V2 members and above" for a member-only campaign; a rank the level table no longer has reads as the rank ("L5").</summary>
+    public static string MemberOnly(IStringLocalizer t, IReadOnlyList<SocialStore.Domain.Levels.LevelInput> levels, int rank) =>
+        t["MemberOnly", rank < levels.Count ? levels[rank].Name : "L" + rank.ToString(CultureInfo.InvariantCulture)];
+
     /// <summary>Shop time (Beijing), to the minute.</summary>
     public static string Time(DateTimeOffset at) => at.ToOffset(OrderQueries.ShopOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,69 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialStore.Domain.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class R4Growth : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "LastTriedAt",
+                table: "RewardGrants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retries",
+                table: "RewardGrants",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnavailableReason",
+                table: "RewardGrants",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MinLevelRank",
+                table: "CouponTemplates",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardGrants_State_CouponTemplateId",
+                table: "RewardGrants",
+                columns: new[] { "State", "CouponTemplateId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_RewardGrants_State_CouponTemplateId",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "LastTriedAt",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "Retries",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "UnavailableReason",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "MinLevelRank",
+                table: "CouponTemplates");
+        }
+    }
+}
