@@ -60,16 +60,19 @@ public sealed class PersonalFeedQueries(
         var affinity = (await PersonalCandidateStore.AffinityAsync(db, userId, cancellationToken))
             .Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
         var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
-        // One indexed read decides, for this person and now, which candidates are open: published, not theirs, not liked or collected.
+        // One read decides, for this person and now, which candidates are open — driven by keys only (the person's candidate
+        // rows; the shared pool's ids against the person's likes, collects and the notes' status), never a scan of notes.
         var open = OpenNotes(db, userId);
         var trendingIds = trending.Ids;
         var fromSet = db.PersonalCandidates.Where(c => c.UserId == userId)
             .Join(open, c => c.NoteId, n => n.Id, (c, n) => new { NoteId = c.NoteId, c.Similar, Trending = false });
-        var fromTrending = open.Where(n => trendingIds.Contains(n.Id)).Select(n => new { NoteId = n.Id, Similar = 0.0, Trending = true });
-        var rows = await fromSet.Concat(fromTrending).ToListAsync(cancellationToken);
+        var likedTrending = db.NoteLikes.Where(l => l.UserId == userId && trendingIds.Contains(l.NoteId)).Select(l => new { l.NoteId, Similar = 0.0, Trending = true });
+        var collectedTrending = db.Collects.Where(c => c.UserId == userId && trendingIds.Contains(c.NoteId)).Select(c => new { c.NoteId, Similar = 0.0, Trending = true });
+        var goneTrending = db.Notes.Where(n => trendingIds.Contains(n.Id) && n.Status != NoteStatus.Published).Select(n => new { NoteId = n.Id, Similar = 0.0, Trending = true });
+        var rows = await fromSet.Concat(likedTrending).Concat(collectedTrending).Concat(goneTrending).ToListAsync(cancellationToken);
 
-        var openTrending = rows.Where(r => r.Trending).Select(r => r.NoteId).ToHashSet();
-        var pool = trending.Pool.Where(c => openTrending.Contains(c.Card.Id)).Take(TrendingPool).ToList();
+        var excluded = rows.Where(r => r.Trending).Select(r => r.NoteId).ToHashSet();
+        var pool = trending.Pool.Where(c => c.AuthorId != userId && !excluded.Contains(c.Card.Id)).Take(TrendingPool).ToList();
         var setRows = rows.Where(r => !r.Trending).ToList();
         var setCards = await cards.CardsAsync(db, setRows.Select(r => r.NoteId).ToList(), cancellationToken);
         pool.AddRange(setRows.Select(r => setCards.GetValueOrDefault(r.NoteId)).OfType<Candidate>());

@@ -10,9 +10,10 @@ namespace SocialStore.Tests.Benchmarks;
 
 /// <summary>
 /// Offline evaluation of the personal Discover (issue 16 §4) — a benchmark, skipped unless SOCIALSTORE_BENCHMARKS=1.
-/// A <see cref="TasteCommunity"/> (500 people, 20 topics, 3,000 notes over 30 days) is split at day 24: likes before it
-/// are the training log, likes after it on notes that existed at the split are each person's held-out set. Most-popular,
-/// recency and item-kNN are computed from the training log in memory; "ours" is the production
+/// A <see cref="TasteCommunity"/> (500 people, 20 topics, 3,000 notes over 30 days, likes and collects) is split at day 24:
+/// engagements (a like or a collect) before it are the training log, engagements after it on notes that existed at the split
+/// are each person's held-out set. Most-popular (all days and the last 3 days), recency and item-kNN are computed from the
+/// training log in memory; "ours" is the production
 /// <c>PersonalFeedQueries.DiscoverAsync</c> on a SQLite database holding exactly the training log, with the clock at the
 /// split. NDCG@10 and Recall@20 over the full catalogue (every note published at the split, no sampled negatives),
 /// excluding what the person liked in training and their own notes.
