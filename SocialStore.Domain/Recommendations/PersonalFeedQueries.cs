@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Notes;
 
@@ -9,21 +10,88 @@ namespace SocialStore.Domain.Recommendations;
 public sealed record PersonalFeedPage(IReadOnlyList<PersonalCard> Items, string? NextCursor);
 
 /// <summary>
-/// Discover for a signed-in person (ADR-045 §2, ADR-053). With personalisation off it is exactly <see cref="FeedQueries.DiscoverAsync"/>
+/// Discover for a signed-in person (ADR-045 §2, ADR-053, ADR-060). With personalisation off it is exactly <see cref="FeedQueries.DiscoverAsync"/>
 /// (the caller shows that instead). With it on: candidates from follows, topic affinity, co-engagement and trending,
 /// scored by <see cref="PersonalRanking"/> without the notes, topics and authors the person is not interested in.
-/// The person's pool and affinity are precomputed by <see cref="PersonalCandidateStore"/>; a page reads them, the people
-/// they follow and the trending pool: four indexed queries when the person's state is cached and the set is fresh.
+/// The person's pool and affinity are precomputed by <see cref="PersonalCandidateStore"/>; the trending pool and the cards are
+/// shared by the whole process (<see cref="DiscoverCards"/>); a page reads the affinity, the people they follow and the ids of
+/// their open candidates (three indexed queries, plus one for cards not cached), and the ranked list is kept for the next pages
+/// while nothing the person did, their set or the trending pool changed.
 /// </summary>
 public sealed class PersonalFeedQueries(
-    IDbContextFactory<SocialStoreDbContext> dbFactory, PersonalisationService personalisation, TimeProvider clock, PersonalCandidateStore candidates)
+    IDbContextFactory<SocialStoreDbContext> dbFactory, PersonalisationService personalisation, TimeProvider clock, PersonalCandidateStore candidates,
+    DiscoverCards cards, IMemoryCache pageCache, BehaviourEventSink? sink = null)
 {
     public const int TrendingPool = 200;
     public const int PersonalPool = 300;
     public const int MaxOffset = 1000;
 
+    /// <summary>How many ranked cards of a person are kept for their next pages (three pages of 20 and a half).</summary>
+    public const int CachedItems = 70;
+
+    /// <summary>A person's ranked list as of one state, one trending snapshot and one moment.</summary>
+    private sealed record RankedList(RecommendationState State, TrendingSnapshot Trending, DateTimeOffset ComputedAt, IReadOnlyList<Ranked> Items, int Total);
+
+    private static string PageKey(string userId, int pageSize) => "recs:page:" + pageSize.ToString(CultureInfo.InvariantCulture) + ":" + userId;
+
     /// <summary>The personal page, or null when the person switched personalisation off (show the anonymous Discover then).</summary>
     public async Task<PersonalFeedPage?> DiscoverAsync(string userId, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        var state = await personalisation.StateAsync(userId, cancellationToken);
+        if (!state.Enabled) return null;
+        pageSize = Math.Clamp(pageSize, 1, 60);
+        var offset = ParseCursor(cursor);
+        var now = clock.GetUtcNow();
+        var trending = await cards.TrendingAsync(cancellationToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var refilled = await candidates.EnsureFreshAsync(db, userId, state, cancellationToken);
+        var key = PageKey(userId, pageSize);
+        // The kept list is used only with the very same state object (every "not interested", deleted interest tag or switch
+        // evicts the state, so the next request gets a new one), the same trending snapshot, no refill and no like, collect or
+        // comment of the person since it was ranked.
+        if (!refilled && pageCache.TryGetValue(key, out RankedList? kept) && kept is not null
+            && ReferenceEquals(kept.State, state) && ReferenceEquals(kept.Trending, trending)
+            && !(sink?.PersonalChangeAt(userId) is { } changed && changed >= kept.ComputedAt)
+            && (offset + pageSize <= kept.Items.Count || kept.Items.Count == kept.Total))
+            return Slice(kept.Items, kept.Total, offset, pageSize);
+
+        // "Not interested" and deleted interests are applied here, at read time: effective on the very next request.
+        var affinity = (await PersonalCandidateStore.AffinityAsync(db, userId, cancellationToken))
+            .Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
+        var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
+        // One read decides, for this person and now, which candidates are open — driven by keys only (the person's candidate
+        // rows; the shared pool's ids against the person's likes, collects and the notes' status), never a scan of notes.
+        var open = OpenNotes(db, userId);
+        var trendingIds = trending.Ids;
+        var fromSet = db.PersonalCandidates.Where(c => c.UserId == userId)
+            .Join(open, c => c.NoteId, n => n.Id, (c, n) => new { NoteId = c.NoteId, c.Similar, Trending = false });
+        var likedTrending = db.NoteLikes.Where(l => l.UserId == userId && trendingIds.Contains(l.NoteId)).Select(l => new { l.NoteId, Similar = 0.0, Trending = true });
+        var collectedTrending = db.Collects.Where(c => c.UserId == userId && trendingIds.Contains(c.NoteId)).Select(c => new { c.NoteId, Similar = 0.0, Trending = true });
+        var goneTrending = db.Notes.Where(n => trendingIds.Contains(n.Id) && n.Status != NoteStatus.Published).Select(n => new { NoteId = n.Id, Similar = 0.0, Trending = true });
+        var rows = await fromSet.Concat(likedTrending).Concat(collectedTrending).Concat(goneTrending).ToListAsync(cancellationToken);
+
+        var excluded = rows.Where(r => r.Trending).Select(r => r.NoteId).ToHashSet();
+        var pool = trending.Pool.Where(c => c.AuthorId != userId && !excluded.Contains(c.Card.Id)).Take(TrendingPool).ToList();
+        var setRows = rows.Where(r => !r.Trending).ToList();
+        var setCards = await cards.CardsAsync(db, setRows.Select(r => r.NoteId).ToList(), cancellationToken);
+        pool.AddRange(setRows.Select(r => setCards.GetValueOrDefault(r.NoteId)).OfType<Candidate>());
+        var similar = setRows.Where(r => r.Similar > 0).ToDictionary(r => r.NoteId, r => r.Similar);
+
+        var ranked = RankedPage(pool, state, affinity, followees, similar, now, pageSize);
+        pageCache.Set(key, new RankedList(state, trending, now, ranked.Take(CachedItems).ToList(), ranked.Count),
+            new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = DiscoverCards.TrendingTtl, Size = 1 });
+        return Slice(ranked, ranked.Count, offset, pageSize);
+    }
+
+    /// <summary>Drops the person's kept ranked list for this page size (tests that count the queries of a first page).</summary>
+    internal void ForgetKeptList(string userId, int pageSize) => pageCache.Remove(PageKey(userId, pageSize));
+
+    /// <summary>
+    /// The page from the precomputed set without the shared cards and the kept list (ADR-053's path): the "before" of the
+    /// benchmark.
+    /// </summary>
+    internal async Task<PersonalFeedPage?> DiscoverPrecomputedAsync(string userId, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
         var state = await personalisation.StateAsync(userId, cancellationToken);
         if (!state.Enabled) return null;
@@ -31,7 +99,6 @@ public sealed class PersonalFeedQueries(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await candidates.EnsureFreshAsync(db, userId, state, cancellationToken);
-        // "Not interested" and deleted interests are applied here, at read time: effective on the very next request.
         var affinity = (await PersonalCandidateStore.AffinityAsync(db, userId, cancellationToken))
             .Where(t => !state.RemovedInterests.Contains(t.TopicId) && !state.HiddenTopics.Contains(t.TopicId)).Take(20).ToList();
         var followees = await db.Follows.Where(f => f.FollowerId == userId).Select(f => f.FolloweeId).Take(500).ToListAsync(cancellationToken);
@@ -82,14 +149,25 @@ public sealed class PersonalFeedQueries(
         IReadOnlyDictionary<long, double> similar, DateTimeOffset now, string? cursor, int pageSize)
     {
         pageSize = Math.Clamp(pageSize, 1, 60);
-        var offset = ParseCursor(cursor);
+        var diversified = RankedPage(pool, state, affinity, followees, similar, now, pageSize);
+        return Slice(diversified, diversified.Count, ParseCursor(cursor), pageSize);
+    }
+
+    /// <summary>The candidates without what the person is not interested in, scored, sorted and diversified page by page.</summary>
+    private static List<Ranked> RankedPage(IEnumerable<Candidate> pool, RecommendationState state, IReadOnlyList<InterestTag> affinity, IReadOnlyList<string> followees,
+        IReadOnlyDictionary<long, double> similar, DateTimeOffset now, int pageSize)
+    {
         var candidates = pool.DistinctBy(c => c.Card.Id)
             .Where(c => !state.HiddenNotes.Contains(c.Card.Id) && !state.HiddenAuthors.Contains(c.AuthorId) && !c.TopicIds.Any(state.HiddenTopics.Contains))
             .ToList();
         var ranked = Rank(candidates, affinity, followees.ToHashSet(StringComparer.Ordinal), similar, now);
-        var diversified = PersonalRanking.Diversify(ranked, r => r.AuthorId, r => r.TopicIds, pageSize);
+        return PersonalRanking.Diversify(ranked, r => r.AuthorId, r => r.TopicIds, pageSize).ToList();
+    }
+
+    private static PersonalFeedPage Slice(IReadOnlyList<Ranked> diversified, int total, int offset, int pageSize)
+    {
         var items = diversified.Skip(offset).Take(pageSize).Select(r => r.Card).ToList();
-        var next = offset + pageSize < diversified.Count && offset + pageSize <= MaxOffset
+        var next = offset + pageSize < total && offset + pageSize <= MaxOffset
             ? "o" + (offset + pageSize).ToString(CultureInfo.InvariantCulture)
             : null;
         return new PersonalFeedPage(items, next);
@@ -180,11 +258,7 @@ public sealed class PersonalFeedQueries(
         return rows.ToDictionary(r => r.NoteId, r => r.Count / max);
     }
 
-    private static IQueryable<Candidate> Project(IQueryable<Note> notes) => notes.Select(n => new Candidate(
-        new NoteCard(n.Id, n.Title, n.CoverKey, n.CoverWidth, n.CoverHeight, n.LikeCount, n.CreatedAt, n.Author!.Handle, n.Author.DisplayName, n.Author.AvatarKey),
-        n.AuthorId,
-        n.Topics.Select(t => t.TopicId).ToList(),
-        n.LikeCount + 2.0 * n.CollectCount + 3.0 * n.CommentCount + 4.0 * n.ShareCount));
+    private static IQueryable<Candidate> Project(IQueryable<Note> notes) => DiscoverCards.Project(notes);
 
     /// <summary>"o{offset}"; anything else (including an anonymous Discover cursor) means the first page.</summary>
     public static int ParseCursor(string? cursor) =>

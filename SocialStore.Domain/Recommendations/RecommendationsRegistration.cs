@@ -17,6 +17,7 @@ public static class RecommendationsRegistration
         services.AddOptions<PersonalCandidateOptions>().Bind(configuration.GetSection(PersonalCandidateOptions.Section));
         services.AddSingleton<PersonalCandidateStore>();
         services.AddHostedService<PersonalCandidateWorker>();
+        services.AddSingleton<DiscoverCards>();
         services.AddSingleton<PersonalFeedQueries>();
         services.AddOptions<SimilarNotesOptions>().Bind(configuration.GetSection(SimilarNotesOptions.Section));
         services.AddSingleton<SimilarNotesDirectory>();

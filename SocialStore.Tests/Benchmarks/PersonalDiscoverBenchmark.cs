@@ -13,7 +13,8 @@ namespace SocialStore.Tests.Benchmarks;
 /// The personal Discover query path against the anonymous one (ADR-045) on a generated community — a benchmark,
 /// skipped unless SOCIALSTORE_BENCHMARKS=1. 400 users with tastes (each likes mostly one of 20 topics), 4,000
 /// notes, ~40,000 likes, 2,000 follows; 8 and 32 concurrent readers, 400 pages each way: anonymous, personal computed live
-/// (ADR-045, "before") and personal from the precomputed candidate sets (ADR-053, "after"). Prints p50/p95/max and where
+/// (ADR-045), personal from the precomputed candidate sets (ADR-053, "before") and with the shared trending pool, cards and
+/// kept ranked list (ADR-060, "after": first page and next page). Prints p50/p95/max and where
 /// the live computation spends its time.
 /// </summary>
 [Trait("Category", BenchmarkGate.Category)]
@@ -106,26 +107,61 @@ public class PersonalDiscoverBenchmark(ITestOutputHelper output)
         }, calls: users.Count, parallel: 2, warmUp: 0);
         output.WriteLine($"refill of one person's set: p50 {refill.P50:F1} ms, p95 {refill.P95:F1} ms, max {refill.Max:F1} ms");
 
+        // One person after the other (no queueing behind other readers): ADR-053's page against the first page now.
+        for (var i = 0; i < 100; i++)
+        {
+            var userId = users[i].Id;
+            var w = Stopwatch.StartNew();
+            await bed.Personal.DiscoverPrecomputedAsync(userId, null, FeedQueries.DefaultPageSize, default);
+            Add("sequential: precomputed (ADR-053, before)", w);
+            bed.PageCache.Clear();
+            w.Restart();
+            await bed.Personal.DiscoverAsync(userId, null, FeedQueries.DefaultPageSize, default);
+            Add("sequential: shared cards, first page (ADR-060, after)", w);
+            w.Restart();
+            await bed.Personal.DiscoverAsync(userId, "o20", FeedQueries.DefaultPageSize, default);
+            Add("sequential: shared cards, next page (ADR-060, after)", w);
+        }
+        foreach (var (step, list) in steps.Where(s => s.Key.StartsWith("sequential", StringComparison.Ordinal)))
+            output.WriteLine($"{step}: mean {list.Average():F1} ms, p50 {list.Order().ElementAt(list.Count / 2):F1} ms, p95 {list.Order().ElementAt(list.Count * 95 / 100):F1} ms");
+
+        // The fake clock moves with real time while measuring, so the shared trending pool and cards expire as in production.
+        using var ticking = new Timer(_ => bed.Social.Clock.Advance(TimeSpan.FromMilliseconds(250)), null, 250, 250);
         foreach (var parallel in new[] { 8, 32 })
         {
             var anonymous = await MeasureAsync(_ => bed.Feed.DiscoverAsync(null, FeedQueries.DefaultPageSize, default), parallel: parallel);
             var live = await MeasureAsync(i => bed.Personal.DiscoverLiveAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default), parallel: parallel);
-            var personal = await MeasureAsync(i => bed.Personal.DiscoverAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default), parallel: parallel);
+            var precomputed = await MeasureAsync(i => bed.Personal.DiscoverPrecomputedAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default), parallel: parallel);
+            // First page of each person with no kept list (cleared after the warm-up): what a person opening Discover waits for.
+            var first = await MeasureAsync(i => bed.Personal.DiscoverAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default), parallel: parallel,
+                afterWarmUp: () => bed.PageCache.Clear());
+            // Their next page right after their first (scrolling): the second call is timed; the kept list serves it unless the
+            // trending pool was reloaded in between.
+            var next = await MeasureAsync(i => bed.Personal.DiscoverAsync(users[i % users.Count].Id, "o20", FeedQueries.DefaultPageSize, default), parallel: parallel,
+                warmUp: 0, afterWarmUp: () => bed.PageCache.Clear(),
+                before: i => bed.Personal.DiscoverAsync(users[i % users.Count].Id, null, FeedQueries.DefaultPageSize, default));
+            var anonymousAgain = await MeasureAsync(_ => bed.Feed.DiscoverAsync(null, FeedQueries.DefaultPageSize, default), parallel: parallel);
             output.WriteLine($"{parallel} readers: anonymous Discover query: p50 {anonymous.P50:F1} ms, p95 {anonymous.P95:F1} ms, max {anonymous.Max:F1} ms");
-            output.WriteLine($"{parallel} readers: personal Discover, live (before): p50 {live.P50:F1} ms, p95 {live.P95:F1} ms, max {live.Max:F1} ms");
-            output.WriteLine($"{parallel} readers: personal Discover, precomputed (after): p50 {personal.P50:F1} ms, p95 {personal.P95:F1} ms, max {personal.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: personal Discover, live (ADR-045): p50 {live.P50:F1} ms, p95 {live.P95:F1} ms, max {live.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: personal Discover, precomputed (ADR-053, before): p50 {precomputed.P50:F1} ms, p95 {precomputed.P95:F1} ms, max {precomputed.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: personal Discover, shared cards, first page (ADR-060, after): p50 {first.P50:F1} ms, p95 {first.P95:F1} ms, max {first.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: personal Discover, shared cards, next page (ADR-060, after): p50 {next.P50:F1} ms, p95 {next.P95:F1} ms, max {next.Max:F1} ms");
+            output.WriteLine($"{parallel} readers: anonymous Discover query, after the personal runs: p50 {anonymousAgain.P50:F1} ms, p95 {anonymousAgain.P95:F1} ms, max {anonymousAgain.Max:F1} ms");
         }
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
     private static readonly DateTimeOffset SocialTestBedStart = SocialStore.Tests.Domain.Social.SocialTestBed.Start;
 
-    private static async Task<(double P50, double P95, double Max)> MeasureAsync<T>(Func<int, Task<T>> call, int calls = 400, int parallel = 8, int warmUp = 20)
+    private static async Task<(double P50, double P95, double Max)> MeasureAsync<T>(Func<int, Task<T>> call, int calls = 400, int parallel = 8, int warmUp = 20,
+        Action? afterWarmUp = null, Func<int, Task>? before = null)
     {
         for (var i = 0; i < warmUp; i++) await call(i);
+        afterWarmUp?.Invoke();
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
         await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) =>
         {
+            if (before is not null) await before(i);
             var watch = Stopwatch.StartNew();
             await call(i);
             times.Add(watch.Elapsed.TotalMilliseconds);

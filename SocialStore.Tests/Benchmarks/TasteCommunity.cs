@@ -4,7 +4,8 @@ namespace SocialStore.Tests.Benchmarks;
 /// A deterministic community whose behaviour has structure, for the offline evaluation (issue 16 §4): topics with
 /// audiences of different sizes (Zipf-like), people with tastes over 1–3 topics and an activity level, creators with a
 /// home topic, notes with a quality, and likes that follow taste (85 %; otherwise a random topic) or a followed creator
-/// (10 %), and prefer good and fresh notes (attention halves every <see cref="AttentionHalfLifeDays"/> days).
+/// (10 %), and prefer good and fresh notes (attention halves every <see cref="AttentionHalfLifeDays"/> days). Each act is a
+/// like (75 %), a collect (15 %) or both (10 %), so both kinds of engagement carry the same tastes.
 /// Everything comes from one seeded <see cref="Random"/>; nothing of it is in the product.
 /// </summary>
 public sealed class TasteCommunity
@@ -24,6 +25,12 @@ public sealed class TasteCommunity
     public List<NoteRow> Notes { get; } = [];
 
     public List<LikeRow> Likes { get; } = [];
+
+    /// <summary>Collects (same shape as a like: who, which note, when).</summary>
+    public List<LikeRow> Collects { get; } = [];
+
+    /// <summary>Every engagement, likes and collects, one row per (person, note): the first act on the note.</summary>
+    public IEnumerable<LikeRow> Engagements => Likes.Concat(Collects).GroupBy(e => (e.User, e.Note)).Select(g => g.MinBy(e => e.At)!);
 
     public HashSet<(int Follower, int Followee)> Follows { get; } = [];
 
@@ -104,7 +111,9 @@ public sealed class TasteCommunity
                 var weights = open.Select(x => x.Quality * Math.Pow(0.5, (at - x.CreatedAfter).TotalDays / AttentionHalfLifeDays)).ToList();
                 var note = open[Pick(weights)];
                 liked.Add((u, note.Index));
-                Likes.Add(new LikeRow(u, note.Index, at));
+                var kind = random.NextDouble();
+                if (kind < 0.75 || kind >= 0.90) Likes.Add(new LikeRow(u, note.Index, at));
+                if (kind >= 0.75) Collects.Add(new LikeRow(u, note.Index, at));
             }
         }
     }

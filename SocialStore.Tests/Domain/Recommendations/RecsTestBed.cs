@@ -22,7 +22,9 @@ public sealed class RecsTestBed : IAsyncDisposable
         Personalisation = new PersonalisationService(social.Db.Factory, social.Clock, new MemoryCache(new MemoryCacheOptions()));
         Candidates = new PersonalCandidateStore(social.Db.Factory, social.Clock, new MemoryCache(new MemoryCacheOptions()),
             Microsoft.Extensions.Options.Options.Create(new PersonalCandidateOptions()), Sink);
-        Personal = new PersonalFeedQueries(social.Db.Factory, Personalisation, social.Clock, Candidates);
+        PageCache = new MemoryCache(new MemoryCacheOptions());
+        Cards = new DiscoverCards(social.Db.Factory, social.Clock);
+        Personal = new PersonalFeedQueries(social.Db.Factory, Personalisation, social.Clock, Candidates, Cards, PageCache, Sink);
         Feed = new FeedQueries(social.Db.Factory);
     }
 
@@ -39,6 +41,11 @@ public sealed class RecsTestBed : IAsyncDisposable
     public PersonalisationService Personalisation { get; }
 
     public PersonalCandidateStore Candidates { get; }
+
+    /// <summary>The personal feed's kept ranked lists (benchmarks clear it to measure first pages).</summary>
+    public MemoryCache PageCache { get; }
+
+    public DiscoverCards Cards { get; }
 
     public PersonalFeedQueries Personal { get; }
 
