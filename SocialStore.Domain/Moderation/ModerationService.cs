@@ -309,9 +309,10 @@ public sealed class ModerationService(
         var content = ModerationTargets.CanHide(r.TargetType);
         if (appealGranted)
         {
-            // The appeal is granted: a sanction from the appealed decision is lifted and the content comes back
-            // (lifted first, so that a lifted ban does not hold the content back).
-            var lifted = await LiftSanctionAsync(db, r.TargetAuthorId, ct);
+            // The appeal is granted: the appealed decision's own sanction is undone — that mute or that ban, not
+            // another decision's (ADR-063) — and the content comes back (undone first, so that a lifted ban does
+            // not hold the content back; a ban from another decision still does).
+            var lifted = await UndoAppealedSanctionAsync(db, r, now, ct);
             var (back, held) = content ? await RestoreUnlessBannedAsync(db, r, now, ct) : (false, false);
             return (lifted | back, held);
         }
@@ -360,8 +361,9 @@ public sealed class ModerationService(
                 return true;
             case ModerationAction.Ban:
                 if (!await UniqueInsert.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, BannedAt = now }, ct))
+                    // A ban on a banned author keeps the ban's start: the ban decisions since then all stand for it.
                     await db.Set<UserSanction>().Where(s => s.UserId == r.TargetAuthorId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, now), ct);
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, x => x.BannedAt ?? now), ct);
                 // Sign-in is refused (lockout) and every open session ends at its next security-stamp check.
                 await db.Users.Where(u => u.Id == r.TargetAuthorId).ExecuteUpdateAsync(s => s
                     .SetProperty(u => u.LockoutEnabled, true)
@@ -374,6 +376,47 @@ public sealed class ModerationService(
             default:
                 throw new DomainException(ModerationErrors.ActionNotForTarget);
         }
+    }
+
+    /// <summary>
+    /// Undoes the sanction of the decision under appeal (<see cref="Reviewable.LastDecisionId"/>), leaving the others:
+    /// a ban is lifted only when no other ban decision on the author still stands since the ban began; a mute is
+    /// shortened to the longest other mute still standing (never lengthened: a mute a moderator lifted stays lifted).
+    /// A decision stands until a later decision on its reviewable restores, or grants its appeal.
+    /// </summary>
+    private static async Task<bool> UndoAppealedSanctionAsync(SocialStoreDbContext db, Reviewable r, DateTimeOffset now, CancellationToken ct)
+    {
+        var appealed = await db.Set<ModerationDecision>().AsNoTracking().Where(d => d.Id == r.LastDecisionId)
+            .Select(d => new { d.Id, d.Action }).SingleAsync(ct);
+        if (appealed.Action is not (ModerationAction.Ban or ModerationAction.Mute)) return false;
+        var userId = r.TargetAuthorId;
+        var sanction = await db.Set<UserSanction>().AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, ct);
+        if (sanction is null) return false;
+        var standing = await (from d in db.Set<ModerationDecision>().AsNoTracking()
+                              join x in db.Set<Reviewable>() on d.ReviewableId equals x.Id
+                              where x.TargetAuthorId == userId && d.Id != appealed.Id && d.Action == appealed.Action
+                                  && !db.Set<ModerationDecision>().Any(o => o.ReviewableId == d.ReviewableId && o.Id > d.Id
+                                      && (o.Action == ModerationAction.Restore || (o.IsAppealDecision && o.Action == ModerationAction.Approve)))
+                              select new { d.DecidedAt, d.MuteDays }).ToListAsync(ct);
+        if (appealed.Action == ModerationAction.Ban)
+        {
+            if (sanction.BannedAt is not { } bannedAt || standing.Any(d => d.DecidedAt >= bannedAt)) return false;
+            if (sanction.MutedUntil is null) await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+            else await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, (DateTimeOffset?)null), ct);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
+                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
+            await ModerationTargets.RestoreBanHiddenAsync(db, userId, ct);
+            return true;
+        }
+        if (sanction.MutedUntil is not { } mutedUntil || mutedUntil <= now) return false;
+        var other = standing.Where(d => d.MuteDays is not null).Select(d => d.DecidedAt.AddDays(d.MuteDays!.Value)).Where(t => t > now)
+            .DefaultIfEmpty(now).Max();
+        if (other >= mutedUntil) return false;
+        DateTimeOffset? until = other > now ? other : null;
+        if (until is null && sanction.BannedAt is null) await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+        else await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.MutedUntil, until), ct);
+        return true;
     }
 
     private static async Task<bool> LiftSanctionAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
