@@ -70,11 +70,18 @@ public sealed class ModerationService(
         var page = await (from r in rows
                           join u in db.Users on r.TargetAuthorId equals u.Id
                           orderby r.State == ReviewableState.Appealed descending, r.Score descending, r.QueuedAt, r.Id
-                          select new { R = r, u.Handle, u.DisplayName })
+                          select new
+                          {
+                              R = r,
+                              u.Handle,
+                              u.DisplayName,
+                              Automatic = db.Set<Screening.ScreeningFlag>().Any(f => f.ReviewableId == r.Id && f.Round == r.Round),
+                              Reported = db.Set<Report>().Any(p => p.ReviewableId == r.Id && p.Round == r.Round),
+                          })
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
         var items = new List<QueueRow>(page.Count);
         foreach (var p in page)
-            items.Add(ToRow(p.R, p.Handle, p.DisplayName, await ExcerptAsync(db, p.R.TargetType, p.R.TargetKey, cancellationToken)));
+            items.Add(ToRow(p.R, p.Handle, p.DisplayName, await ExcerptAsync(db, p.R.TargetType, p.R.TargetKey, cancellationToken), p.Automatic, p.Reported));
         return new QueuePage(items, total);
     }
 
@@ -103,8 +110,10 @@ public sealed class ModerationService(
         if (r.State == ReviewableState.Appealed)
             appealedModerator = await db.Set<ModerationDecision>().Where(d => d.Id == r.LastDecisionId).Select(d => d.ModeratorId).FirstOrDefaultAsync(cancellationToken);
         var (status, context) = await ContextAsync(db, r, cancellationToken);
+        var automatic = await db.Set<Screening.ScreeningFlag>().AnyAsync(f => f.ReviewableId == r.Id && f.Round == r.Round, cancellationToken);
+        var reported = reports.Any(p => p.Round == r.Round);
         return new ReviewableDetail(
-            ToRow(r, author.Handle, author.DisplayName, await ExcerptAsync(db, r.TargetType, r.TargetKey, cancellationToken)),
+            ToRow(r, author.Handle, author.DisplayName, await ExcerptAsync(db, r.TargetType, r.TargetKey, cancellationToken), automatic, reported),
             r.TargetAuthorId, status, sanction?.MutedUntil, sanction?.BannedAt is not null, context, reports, decisions, appealedModerator);
     }
 
@@ -467,8 +476,9 @@ public sealed class ModerationService(
         };
     }
 
-    private static QueueRow ToRow(Reviewable r, string handle, string name, string excerpt) =>
-        new(r.Id, r.TargetType, r.TargetKey, r.State, Math.Round(r.Score, 2), r.ReportCount, r.LatestReason, r.AutoHidden, r.QueuedAt, handle, name, excerpt);
+    private static QueueRow ToRow(Reviewable r, string handle, string name, string excerpt, bool automatic, bool reported) =>
+        new(r.Id, r.TargetType, r.TargetKey, r.State, Math.Round(r.Score, 2), r.ReportCount, r.LatestReason, r.AutoHidden, r.QueuedAt, handle, name, excerpt,
+            automatic, reported);
 
     internal static async Task<string> ExcerptAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
     {
