@@ -9,9 +9,12 @@ public sealed record QueueQuery(
     ReportTargetType? Type = null, ReportReason? Reason = null, int? MaxAgeDays = null,
     QueueStateFilter State = QueueStateFilter.Open, int Skip = 0, int Take = 20, QueueSourceFilter Source = QueueSourceFilter.Any);
 
+/// <param name="Automatic">The open round has an automatic flag (screening, device signals).</param>
+/// <param name="Reported">The open round has a person's report.</param>
 public sealed record QueueRow(
     long Id, ReportTargetType TargetType, string TargetKey, ReviewableState State, double Score, int ReportCount,
-    ReportReason LatestReason, bool AutoHidden, DateTimeOffset QueuedAt, string AuthorHandle, string AuthorName, string Excerpt);
+    ReportReason LatestReason, bool AutoHidden, DateTimeOffset QueuedAt, string AuthorHandle, string AuthorName, string Excerpt,
+    bool Automatic = false, bool Reported = false);
 
 public sealed record QueuePage(IReadOnlyList<QueueRow> Items, int Total);
 

@@ -70,11 +70,18 @@ public sealed class ModerationService(
         var page = await (from r in rows
                           join u in db.Users on r.TargetAuthorId equals u.Id
                           orderby r.State == ReviewableState.Appealed descending, r.Score descending, r.QueuedAt, r.Id
-                          select new { R = r, u.Handle, u.DisplayName })
+                          select new
+                          {
+                              R = r,
+                              u.Handle,
+                              u.DisplayName,
+                              Automatic = db.Set<Screening.ScreeningFlag>().Any(f => f.ReviewableId == r.Id && f.Round == r.Round),
+                              Reported = db.Set<Report>().Any(p => p.ReviewableId == r.Id && p.Round == r.Round),
+                          })
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
         var items = new List<QueueRow>(page.Count);
         foreach (var p in page)
-            items.Add(ToRow(p.R, p.Handle, p.DisplayName, await ExcerptAsync(db, p.R.TargetType, p.R.TargetKey, cancellationToken)));
+            items.Add(ToRow(p.R, p.Handle, p.DisplayName, await ExcerptAsync(db, p.R.TargetType, p.R.TargetKey, cancellationToken), p.Automatic, p.Reported));
         return new QueuePage(items, total);
     }
 
@@ -103,8 +110,10 @@ public sealed class ModerationService(
         if (r.State == ReviewableState.Appealed)
             appealedModerator = await db.Set<ModerationDecision>().Where(d => d.Id == r.LastDecisionId).Select(d => d.ModeratorId).FirstOrDefaultAsync(cancellationToken);
         var (status, context) = await ContextAsync(db, r, cancellationToken);
+        var automatic = await db.Set<Screening.ScreeningFlag>().AnyAsync(f => f.ReviewableId == r.Id && f.Round == r.Round, cancellationToken);
+        var reported = reports.Any(p => p.Round == r.Round);
         return new ReviewableDetail(
-            ToRow(r, author.Handle, author.DisplayName, await ExcerptAsync(db, r.TargetType, r.TargetKey, cancellationToken)),
+            ToRow(r, author.Handle, author.DisplayName, await ExcerptAsync(db, r.TargetType, r.TargetKey, cancellationToken), automatic, reported),
             r.TargetAuthorId, status, sanction?.MutedUntil, sanction?.BannedAt is not null, context, reports, decisions, appealedModerator);
     }
 
@@ -309,9 +318,10 @@ public sealed class ModerationService(
         var content = ModerationTargets.CanHide(r.TargetType);
         if (appealGranted)
         {
-            // The appeal is granted: a sanction from the appealed decision is lifted and the content comes back
-            // (lifted first, so that a lifted ban does not hold the content back).
-            var lifted = await LiftSanctionAsync(db, r.TargetAuthorId, ct);
+            // The appeal is granted: the appealed decision's own sanction is undone — that mute or that ban, not
+            // another decision's (ADR-063) — and the content comes back (undone first, so that a lifted ban does
+            // not hold the content back; a ban from another decision still does).
+            var lifted = await UndoAppealedSanctionAsync(db, r, now, ct);
             var (back, held) = content ? await RestoreUnlessBannedAsync(db, r, now, ct) : (false, false);
             return (lifted | back, held);
         }
@@ -360,8 +370,9 @@ public sealed class ModerationService(
                 return true;
             case ModerationAction.Ban:
                 if (!await UniqueInsert.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, BannedAt = now }, ct))
+                    // A ban on a banned author keeps the ban's start: the ban decisions since then all stand for it.
                     await db.Set<UserSanction>().Where(s => s.UserId == r.TargetAuthorId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, now), ct);
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, x => x.BannedAt ?? now), ct);
                 // Sign-in is refused (lockout) and every open session ends at its next security-stamp check.
                 await db.Users.Where(u => u.Id == r.TargetAuthorId).ExecuteUpdateAsync(s => s
                     .SetProperty(u => u.LockoutEnabled, true)
@@ -374,6 +385,47 @@ public sealed class ModerationService(
             default:
                 throw new DomainException(ModerationErrors.ActionNotForTarget);
         }
+    }
+
+    /// <summary>
+    /// Undoes the sanction of the decision under appeal (<see cref="Reviewable.LastDecisionId"/>), leaving the others:
+    /// a ban is lifted only when no other ban decision on the author still stands since the ban began; a mute is
+    /// shortened to the longest other mute still standing (never lengthened: a mute a moderator lifted stays lifted).
+    /// A decision stands until a later decision on its reviewable restores, or grants its appeal.
+    /// </summary>
+    private static async Task<bool> UndoAppealedSanctionAsync(SocialStoreDbContext db, Reviewable r, DateTimeOffset now, CancellationToken ct)
+    {
+        var appealed = await db.Set<ModerationDecision>().AsNoTracking().Where(d => d.Id == r.LastDecisionId)
+            .Select(d => new { d.Id, d.Action }).SingleAsync(ct);
+        if (appealed.Action is not (ModerationAction.Ban or ModerationAction.Mute)) return false;
+        var userId = r.TargetAuthorId;
+        var sanction = await db.Set<UserSanction>().AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, ct);
+        if (sanction is null) return false;
+        var standing = await (from d in db.Set<ModerationDecision>().AsNoTracking()
+                              join x in db.Set<Reviewable>() on d.ReviewableId equals x.Id
+                              where x.TargetAuthorId == userId && d.Id != appealed.Id && d.Action == appealed.Action
+                                  && !db.Set<ModerationDecision>().Any(o => o.ReviewableId == d.ReviewableId && o.Id > d.Id
+                                      && (o.Action == ModerationAction.Restore || (o.IsAppealDecision && o.Action == ModerationAction.Approve)))
+                              select new { d.DecidedAt, d.MuteDays }).ToListAsync(ct);
+        if (appealed.Action == ModerationAction.Ban)
+        {
+            if (sanction.BannedAt is not { } bannedAt || standing.Any(d => d.DecidedAt >= bannedAt)) return false;
+            if (sanction.MutedUntil is null) await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+            else await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BannedAt, (DateTimeOffset?)null), ct);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
+                .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), ct);
+            await ModerationTargets.RestoreBanHiddenAsync(db, userId, ct);
+            return true;
+        }
+        if (sanction.MutedUntil is not { } mutedUntil || mutedUntil <= now) return false;
+        var other = standing.Where(d => d.MuteDays is not null).Select(d => d.DecidedAt.AddDays(d.MuteDays!.Value)).Where(t => t > now)
+            .DefaultIfEmpty(now).Max();
+        if (other >= mutedUntil) return false;
+        DateTimeOffset? until = other > now ? other : null;
+        if (until is null && sanction.BannedAt is null) await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+        else await db.Set<UserSanction>().Where(s => s.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.MutedUntil, until), ct);
+        return true;
     }
 
     private static async Task<bool> LiftSanctionAsync(SocialStoreDbContext db, string userId, CancellationToken ct)
@@ -424,8 +476,9 @@ public sealed class ModerationService(
         };
     }
 
-    private static QueueRow ToRow(Reviewable r, string handle, string name, string excerpt) =>
-        new(r.Id, r.TargetType, r.TargetKey, r.State, Math.Round(r.Score, 2), r.ReportCount, r.LatestReason, r.AutoHidden, r.QueuedAt, handle, name, excerpt);
+    private static QueueRow ToRow(Reviewable r, string handle, string name, string excerpt, bool automatic, bool reported) =>
+        new(r.Id, r.TargetType, r.TargetKey, r.State, Math.Round(r.Score, 2), r.ReportCount, r.LatestReason, r.AutoHidden, r.QueuedAt, handle, name, excerpt,
+            automatic, reported);
 
     internal static async Task<string> ExcerptAsync(SocialStoreDbContext db, ReportTargetType type, string key, CancellationToken ct)
     {

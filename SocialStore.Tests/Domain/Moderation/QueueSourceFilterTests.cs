@@ -35,5 +35,13 @@ public sealed class QueueSourceFilterTests
         Assert.Equal(new[] { onlyFlag, flagAndReport, note }.Order(StringComparer.Ordinal), await TargetsAsync(QueueSourceFilter.Any));
         Assert.Equal(new[] { onlyFlag, flagAndReport }.Order(StringComparer.Ordinal), await TargetsAsync(QueueSourceFilter.Automatic));
         Assert.Equal(new[] { flagAndReport, note }.Order(StringComparer.Ordinal), await TargetsAsync(QueueSourceFilter.Reported));
+
+        // Each row says where it came from (the queue's chips).
+        var rows = (await bed.Moderation.QueueAsync(bed.Mod1Principal, new QueueQuery(), None)).Items.ToDictionary(i => $"{i.TargetType}:{i.TargetKey}");
+        Assert.Equal((true, false), (rows[onlyFlag].Automatic, rows[onlyFlag].Reported));
+        Assert.Equal((true, true), (rows[flagAndReport].Automatic, rows[flagAndReport].Reported));
+        Assert.Equal((false, true), (rows[note].Automatic, rows[note].Reported));
+        var detail = await bed.Moderation.DetailAsync(bed.Mod1Principal, rows[onlyFlag].Id, None);
+        Assert.Equal((true, false), (detail!.Row.Automatic, detail.Row.Reported));
     }
 }
