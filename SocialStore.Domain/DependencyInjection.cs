@@ -10,6 +10,7 @@ using SocialStore.Domain.FlashSales;
 using SocialStore.Domain.GroupBuys;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Levels;
+using SocialStore.Domain.Limits;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services
             .AddAccounts()
+            .AddLimits(configuration)
             .AddBackOffice()
             .AddDemoData()
             .AddCatalog()

@@ -181,6 +181,8 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Privacy.MediaUpload> MediaUploads => Set<SocialStore.Domain.Privacy.MediaUpload>();
 
+    public DbSet<SocialStore.Domain.Limits.ActionCounter> ActionCounters => Set<SocialStore.Domain.Limits.ActionCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -31,16 +31,31 @@ public sealed class AbandonedUploadOptions
 /// </summary>
 public sealed class AbandonedUploadCleaner(
     IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, IOptions<AbandonedUploadOptions> options, ImagePipeline images,
-    ILogger<AbandonedUploadCleaner>? logger = null)
+    Limits.ActionLimiter limiter, ILogger<AbandonedUploadCleaner>? logger = null)
 {
     private readonly ILogger logger = logger ?? NullLogger<AbandonedUploadCleaner>.Instance;
 
-    /// <summary>Called right after the composer stored an upload.</summary>
+    /// <summary>
+    /// Called right after the composer stored an upload: counts it against the uploader's limit and records it in one
+    /// transaction. Over the limit, the stored files are deleted (after the rollback) and the limit's error thrown.
+    /// </summary>
     public async Task RecordAsync(string uploaderId, string storageKey, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.MediaUploads.Add(new MediaUpload { UploaderId = uploaderId, StorageKey = storageKey, UploadedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+            {
+                await limiter.TakeAsync(db, uploaderId, Limits.LimitedAction.Upload, ct);
+                db.MediaUploads.Add(new MediaUpload { UploaderId = uploaderId, StorageKey = storageKey, UploadedAt = clock.GetUtcNow() });
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (DomainException)
+        {
+            await images.DeleteAsync(storageKey, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>One round; returns how many uploads had their files deleted.</summary>

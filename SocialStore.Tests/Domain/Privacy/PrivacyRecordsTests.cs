@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public class PrivacyRecordsTests
         {
             var store = new LocalMediaStore(mediaRoot.FullName);
             var images = new ImagePipeline(store, clock, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-            var cleaner = new AbandonedUploadCleaner(db.Factory, clock, Options.Create(new AbandonedUploadOptions()), images);
+            var cleaner = TestServices.Get<AbandonedUploadCleaner>(db, clock, s => s.AddSingleton(images));
             var author = await TestData.UserAsync(db.Factory, "composer");
             const string abandoned = "i/2026/12/abandonedupload0000000001";
             const string attached = "i/2026/12/attachedupload00000000001";

@@ -1325,6 +1325,28 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("MemberLevels");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Limits.ActionCounter", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Subject", "Action", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("ActionCounters", (string)null);
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
                 {
                     b.Property<long>("Id")

@@ -1329,6 +1329,28 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.ToTable("MemberLevels");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Limits.ActionCounter", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Subject", "Action", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("ActionCounters", (string)null);
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
                 {
                     b.Property<long>("Id")

@@ -1278,6 +1278,28 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.ToTable("MemberLevels");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Limits.ActionCounter", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject", "Action", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("ActionCounters", (string)null);
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
                 {
                     b.Property<long>("Id")
