@@ -15,8 +15,8 @@ using SocialStore.Domain.Media;
 using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Ordering;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Domain.Points;
-using SocialStore.Domain.Privacy;
 using SocialStore.Domain.Profiles;
 using SocialStore.Domain.Recommendations;
 using SocialStore.Domain.RedPackets;
@@ -65,7 +65,7 @@ public static class DependencyInjection
             .AddRewards()
             .AddRecommendations(configuration)
             .AddDashboards(configuration)
-            .AddPrivacy(configuration);
+            .AddPersonalData(configuration);
         return services;
     }
 }

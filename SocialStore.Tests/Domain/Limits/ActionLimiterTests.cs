@@ -9,7 +9,7 @@ using SocialStore.Domain.Media;
 using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Ordering;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Domain.Reviews;
 using SocialStore.Domain.Social;
 using SocialStore.Tests.Domain.Catalog;

@@ -22,7 +22,7 @@ public class MissingEventTests
         var sink = new BehaviourEventSink(bed.Clock, options);
         var writer = new BehaviourEventWriter(sink, bed.Db.Factory, options, NullLogger<BehaviourEventWriter>.Instance);
         var cart = TestServices.Get<CartService>(bed.Db, bed.Clock, s => s.AddSingleton(bed.Notifier).AddSingleton(sink));
-        var shares = new ShareService(bed.Db.Factory, bed.Clock, sink);
+        var shares = TestServices.Get<ShareService>(bed.Db, bed.Clock, s => s.AddSingleton(sink));
         var cream = await bed.SimpleProductAsync("面霜", 33.33m, 10);
         var mask = await bed.SimpleProductAsync("面膜", 9.9m, 10);
         var buyer = await bed.UserAsync("buyer");

@@ -8,11 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Domain.Profiles;
 using SocialStore.Tests.Infrastructure;
 
-namespace SocialStore.Tests.Domain.Privacy;
+namespace SocialStore.Tests.Domain.PersonalData;
 
 /// <summary>Consent records and the abandoned-upload clean-up (ADR-051).</summary>
 public class PrivacyRecordsTests

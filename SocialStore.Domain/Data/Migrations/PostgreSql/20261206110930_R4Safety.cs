@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -25,10 +26,29 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_ActionCounters", x => new { x.Subject, x.Action, x.WindowStart });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingFileDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingFileDeletions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionCounters_WindowStart",
                 table: "ActionCounters",
                 column: "WindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingFileDeletions_QueuedAt",
+                table: "PendingFileDeletions",
+                column: "QueuedAt");
         }
 
         /// <inheritdoc />
@@ -36,6 +56,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "ActionCounters");
+
+            migrationBuilder.DropTable(
+                name: "PendingFileDeletions");
         }
     }
 }

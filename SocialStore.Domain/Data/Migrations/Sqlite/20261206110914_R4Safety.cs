@@ -24,10 +24,29 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ActionCounters", x => new { x.Subject, x.Action, x.WindowStart });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingFileDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingFileDeletions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionCounters_WindowStart",
                 table: "ActionCounters",
                 column: "WindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingFileDeletions_QueuedAt",
+                table: "PendingFileDeletions",
+                column: "QueuedAt");
         }
 
         /// <inheritdoc />
@@ -35,6 +54,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ActionCounters");
+
+            migrationBuilder.DropTable(
+                name: "PendingFileDeletions");
         }
     }
 }

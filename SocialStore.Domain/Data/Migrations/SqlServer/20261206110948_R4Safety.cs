@@ -25,10 +25,29 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_ActionCounters", x => new { x.Subject, x.Action, x.WindowStart });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingFileDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingFileDeletions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionCounters_WindowStart",
                 table: "ActionCounters",
                 column: "WindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingFileDeletions_QueuedAt",
+                table: "PendingFileDeletions",
+                column: "QueuedAt");
         }
 
         /// <inheritdoc />
@@ -36,6 +55,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ActionCounters");
+
+            migrationBuilder.DropTable(
+                name: "PendingFileDeletions");
         }
     }
 }
