@@ -137,92 +137,92 @@ public sealed class ActionLimiterTests : IAsyncLifetime
         switch (action)
         {
             case LimitedAction.Like:
-            {
-                var likes = services.GetRequiredService<LikeService>();
-                var notes = await NotesAsync();
-                return (notes.Select(id => (Func<Task>)(() => likes.LikeNoteAsync(userId, id, default))).ToList(),
-                    () => CountAsync(c => c.NoteLikes.CountAsync(l => l.UserId == userId)));
-            }
-            case LimitedAction.Collect:
-            {
-                var collects = services.GetRequiredService<CollectService>();
-                var notes = await NotesAsync();
-                // The default board exists first: the race is about the limit, not about creating the board.
-                await collects.MyBoardsAsync(userId, default);
-                return (notes.Select(id => (Func<Task>)(() => collects.CollectAsync(userId, id, null, default))).ToList(),
-                    () => CountAsync(c => c.Collects.CountAsync(l => l.UserId == userId)));
-            }
-            case LimitedAction.Follow:
-            {
-                var follows = services.GetRequiredService<FollowService>();
-                var people = new List<string>();
-                for (var i = 0; i < n; i++) people.Add((await TestData.UserAsync(db.Factory, $"star{i}")).Id);
-                return (people.Select(id => (Func<Task>)(() => follows.FollowAsync(userId, id, default))).ToList(),
-                    () => CountAsync(c => c.Follows.CountAsync(f => f.FollowerId == userId)));
-            }
-            case LimitedAction.Comment:
-            {
-                var comments = services.GetRequiredService<CommentService>();
-                var notes = await NotesAsync();
-                return (notes.Select(id => (Func<Task>)(() => comments.AddAsync(userId, id, "好看", null, default))).ToList(),
-                    () => CountAsync(c => c.Comments.CountAsync(x => x.AuthorId == userId)));
-            }
-            case LimitedAction.Note:
-            {
-                var notes = services.GetRequiredService<NoteService>();
-                var media = services.GetRequiredService<IMediaStore>();
-                await media.PutAsync("t/pic.jpg", new byte[] { 1, 2, 3 }, default);
-                return (Enumerable.Range(0, n).Select(i => (Func<Task>)(() => notes.PublishAsync(userId, null,
-                        new NoteInput($"标题 {i}", "正文", [new NoteImageInput("t/pic.jpg", 900, 1200, null)], []), default))).ToList(),
-                    () => CountAsync(c => c.Notes.CountAsync(x => x.AuthorId == userId)));
-            }
-            case LimitedAction.Review:
-            {
-                var reviews = services.GetRequiredService<ReviewService>();
-                var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
-                var purchases = new List<long>();
-                await using (var context = await db.Factory.CreateDbContextAsync())
                 {
-                    for (var i = 0; i < n; i++)
-                    {
-                        var purchase = new PurchaseRecord { UserId = userId, ProductId = product.Id, SkuId = product.Skus[0].Id, Source = PurchaseSource.Order, PurchasedAt = Start };
-                        context.PurchaseRecords.Add(purchase);
-                        await context.SaveChangesAsync();
-                        purchases.Add(purchase.Id);
-                    }
+                    var likes = services.GetRequiredService<LikeService>();
+                    var notes = await NotesAsync();
+                    return (notes.Select(id => (Func<Task>)(() => likes.LikeNoteAsync(userId, id, default))).ToList(),
+                        () => CountAsync(c => c.NoteLikes.CountAsync(l => l.UserId == userId)));
                 }
-                return (purchases.Select(id => (Func<Task>)(() => reviews.WriteAsync(userId, id, 5, "很好用，推荐", [], default))).ToList(),
-                    () => CountAsync(c => c.Reviews.CountAsync(r => r.AuthorId == userId)));
-            }
+            case LimitedAction.Collect:
+                {
+                    var collects = services.GetRequiredService<CollectService>();
+                    var notes = await NotesAsync();
+                    // The default board exists first: the race is about the limit, not about creating the board.
+                    await collects.MyBoardsAsync(userId, default);
+                    return (notes.Select(id => (Func<Task>)(() => collects.CollectAsync(userId, id, null, default))).ToList(),
+                        () => CountAsync(c => c.Collects.CountAsync(l => l.UserId == userId)));
+                }
+            case LimitedAction.Follow:
+                {
+                    var follows = services.GetRequiredService<FollowService>();
+                    var people = new List<string>();
+                    for (var i = 0; i < n; i++) people.Add((await TestData.UserAsync(db.Factory, $"star{i}")).Id);
+                    return (people.Select(id => (Func<Task>)(() => follows.FollowAsync(userId, id, default))).ToList(),
+                        () => CountAsync(c => c.Follows.CountAsync(f => f.FollowerId == userId)));
+                }
+            case LimitedAction.Comment:
+                {
+                    var comments = services.GetRequiredService<CommentService>();
+                    var notes = await NotesAsync();
+                    return (notes.Select(id => (Func<Task>)(() => comments.AddAsync(userId, id, "好看", null, default))).ToList(),
+                        () => CountAsync(c => c.Comments.CountAsync(x => x.AuthorId == userId)));
+                }
+            case LimitedAction.Note:
+                {
+                    var notes = services.GetRequiredService<NoteService>();
+                    var media = services.GetRequiredService<IMediaStore>();
+                    await media.PutAsync("t/pic.jpg", new byte[] { 1, 2, 3 }, default);
+                    return (Enumerable.Range(0, n).Select(i => (Func<Task>)(() => notes.PublishAsync(userId, null,
+                            new NoteInput($"标题 {i}", "正文", [new NoteImageInput("t/pic.jpg", 900, 1200, null)], []), default))).ToList(),
+                        () => CountAsync(c => c.Notes.CountAsync(x => x.AuthorId == userId)));
+                }
+            case LimitedAction.Review:
+                {
+                    var reviews = services.GetRequiredService<ReviewService>();
+                    var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+                    var purchases = new List<long>();
+                    await using (var context = await db.Factory.CreateDbContextAsync())
+                    {
+                        for (var i = 0; i < n; i++)
+                        {
+                            var purchase = new PurchaseRecord { UserId = userId, ProductId = product.Id, SkuId = product.Skus[0].Id, Source = PurchaseSource.Order, PurchasedAt = Start };
+                            context.PurchaseRecords.Add(purchase);
+                            await context.SaveChangesAsync();
+                            purchases.Add(purchase.Id);
+                        }
+                    }
+                    return (purchases.Select(id => (Func<Task>)(() => reviews.WriteAsync(userId, id, 5, "很好用，推荐", [], default))).ToList(),
+                        () => CountAsync(c => c.Reviews.CountAsync(r => r.AuthorId == userId)));
+                }
             case LimitedAction.Question:
-            {
-                var questions = services.GetRequiredService<QuestionService>();
-                var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
-                return (Enumerable.Range(0, n).Select(i => (Func<Task>)(() => questions.AskAsync(userId, product.Id, $"适合干皮吗 {i}", default))).ToList(),
-                    () => CountAsync(c => c.Set<ProductQuestion>().CountAsync(q => q.AskerId == userId)));
-            }
+                {
+                    var questions = services.GetRequiredService<QuestionService>();
+                    var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
+                    return (Enumerable.Range(0, n).Select(i => (Func<Task>)(() => questions.AskAsync(userId, product.Id, $"适合干皮吗 {i}", default))).ToList(),
+                        () => CountAsync(c => c.Set<ProductQuestion>().CountAsync(q => q.AskerId == userId)));
+                }
             case LimitedAction.Report:
-            {
-                var reports = services.GetRequiredService<ReportService>();
-                var notes = await NotesAsync();
-                return (notes.Select(id => (Func<Task>)(() => reports.ReportAsync(userId,
-                        new ReportInput(ReportTargetType.Note, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ReportReason.Spam, null), default))).ToList(),
-                    () => CountAsync(c => c.Set<Report>().CountAsync(r => r.ReporterId == userId)));
-            }
+                {
+                    var reports = services.GetRequiredService<ReportService>();
+                    var notes = await NotesAsync();
+                    return (notes.Select(id => (Func<Task>)(() => reports.ReportAsync(userId,
+                            new ReportInput(ReportTargetType.Note, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ReportReason.Spam, null), default))).ToList(),
+                        () => CountAsync(c => c.Set<Report>().CountAsync(r => r.ReporterId == userId)));
+                }
             case LimitedAction.Cart:
-            {
-                var cart = services.GetRequiredService<CartService>();
-                var products = await ProductsAsync();
-                var owner = CartItem.UserOwner(userId);
-                return (products.Select(p => (Func<Task>)(() => cart.AddAsync(owner, p.Skus[0].Id, 1, default))).ToList(),
-                    () => CountAsync(c => c.CartItems.CountAsync(x => x.OwnerKey == owner)));
-            }
+                {
+                    var cart = services.GetRequiredService<CartService>();
+                    var products = await ProductsAsync();
+                    var owner = CartItem.UserOwner(userId);
+                    return (products.Select(p => (Func<Task>)(() => cart.AddAsync(owner, p.Skus[0].Id, 1, default))).ToList(),
+                        () => CountAsync(c => c.CartItems.CountAsync(x => x.OwnerKey == owner)));
+                }
             case LimitedAction.Upload:
-            {
-                var uploads = services.GetRequiredService<AbandonedUploadCleaner>();
-                return (Enumerable.Range(0, n).Select(i => (Func<Task>)(() => uploads.RecordAsync(userId, $"up/{i}", default))).ToList(),
-                    () => CountAsync(c => c.MediaUploads.CountAsync(u => u.UploaderId == userId)));
-            }
+                {
+                    var uploads = services.GetRequiredService<AbandonedUploadCleaner>();
+                    return (Enumerable.Range(0, n).Select(i => (Func<Task>)(() => uploads.RecordAsync(userId, $"up/{i}", default))).ToList(),
+                        () => CountAsync(c => c.MediaUploads.CountAsync(u => u.UploaderId == userId)));
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(action));
         }
