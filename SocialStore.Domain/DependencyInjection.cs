@@ -10,12 +10,13 @@ using SocialStore.Domain.FlashSales;
 using SocialStore.Domain.GroupBuys;
 using SocialStore.Domain.Identity;
 using SocialStore.Domain.Levels;
+using SocialStore.Domain.Limits;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Moderation;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Ordering;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Domain.Points;
-using SocialStore.Domain.Privacy;
 using SocialStore.Domain.Profiles;
 using SocialStore.Domain.Recommendations;
 using SocialStore.Domain.RedPackets;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services
             .AddAccounts()
+            .AddLimits(configuration)
             .AddBackOffice()
             .AddDemoData()
             .AddCatalog()
@@ -63,7 +65,7 @@ public static class DependencyInjection
             .AddRewards()
             .AddRecommendations(configuration)
             .AddDashboards(configuration)
-            .AddPrivacy(configuration);
+            .AddPersonalData(configuration);
         return services;
     }
 }

@@ -45,7 +45,7 @@ public sealed record AuditRow(DateTimeOffset At, string ActorName, string SkuKey
 /// instead of bringing the sold units back. SKU rows are written before the product row, in the order
 /// checkout locks them.
 /// </summary>
-public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
+public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock, SocialStore.Domain.Moderation.Screening.ContentScreen screen)
 {
     public const int SubtitleMaxLength = 100;
     public const int DescriptionMaxLength = 8000;
@@ -119,9 +119,8 @@ public sealed class CatalogAdminService(IDbContextFactory<SocialStoreDbContext> 
         ImageUploadResult? image = null;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (screen is not null)
-                (title, subtitle, description) = await SocialStore.Domain.Moderation.Screening.ProductScreening.CheckAsync(
-                    screen, db, actorId, title, subtitle, description, clock.GetUtcNow(), cancellationToken);
+            (title, subtitle, description) = await SocialStore.Domain.Moderation.Screening.ProductScreening.CheckAsync(
+                screen, db, actorId, title, subtitle, description, clock.GetUtcNow(), cancellationToken);
             if (!await db.Categories.AnyAsync(c => c.Id == edit.CategoryId, cancellationToken)) throw new DomainException(CatalogErrors.CategoryInvalid);
             if (id is { } existing && !await db.Products.AnyAsync(p => p.Id == existing, cancellationToken)) throw new DomainException(CatalogErrors.ProductNotFound);
             // The image is processed before the transaction, so the write lock is not held through it.

@@ -175,11 +175,15 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Rewards.ExpirySweep> ExpirySweeps => Set<SocialStore.Domain.Rewards.ExpirySweep>();
 
-    public DbSet<SocialStore.Domain.Privacy.AccountDeletion> AccountDeletions => Set<SocialStore.Domain.Privacy.AccountDeletion>();
+    public DbSet<SocialStore.Domain.PersonalData.AccountDeletion> AccountDeletions => Set<SocialStore.Domain.PersonalData.AccountDeletion>();
 
-    public DbSet<SocialStore.Domain.Privacy.Consent> Consents => Set<SocialStore.Domain.Privacy.Consent>();
+    public DbSet<SocialStore.Domain.PersonalData.Consent> Consents => Set<SocialStore.Domain.PersonalData.Consent>();
 
-    public DbSet<SocialStore.Domain.Privacy.MediaUpload> MediaUploads => Set<SocialStore.Domain.Privacy.MediaUpload>();
+    public DbSet<SocialStore.Domain.Media.MediaUpload> MediaUploads => Set<SocialStore.Domain.Media.MediaUpload>();
+
+    public DbSet<SocialStore.Domain.Limits.ActionCounter> ActionCounters => Set<SocialStore.Domain.Limits.ActionCounter>();
+
+    public DbSet<SocialStore.Domain.Media.PendingFileDeletion> PendingFileDeletions => Set<SocialStore.Domain.Media.PendingFileDeletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,7 +10,7 @@ public sealed record ProfileView(string Handle, string DisplayName, string Bio, 
 public sealed record ProfileChange(string? DisplayName, string? Bio);
 
 /// <summary>A user's public profile: display name, bio and avatar. Invalid input changes nothing.</summary>
-public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null, TimeProvider? clock = null)
+public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, SocialStore.Domain.Moderation.Screening.ContentScreen screen, TimeProvider clock)
 {
     public async Task<ProfileView?> FindAsync(string userId, CancellationToken cancellationToken)
     {
@@ -30,9 +30,9 @@ public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFac
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new DomainException(ProfileErrors.NotFound);
 
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
-        var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [name, bio], now, cancellationToken);
-        (name, bio) = (verdict?.Texts[0] ?? name, verdict?.Texts[1] ?? bio);
+        var now = clock.GetUtcNow();
+        var verdict = await screen.CheckAsync(db, userId, new(), [name, bio], now, cancellationToken);
+        (name, bio) = (verdict.Texts[0], verdict.Texts[1]);
         var oldAvatar = user.AvatarKey;
         var newAvatar = avatar is null ? null : (await images.SaveAsync(avatar, cancellationToken)).Key;
         user.DisplayName = name;
@@ -43,8 +43,7 @@ public sealed class ProfileService(IDbContextFactory<SocialStoreDbContext> dbFac
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (verdict is not null)
-                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.User, userId, userId, now, cancellationToken);
+            await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.User, userId, userId, now, cancellationToken);
         }
         catch (Exception ex)
         {

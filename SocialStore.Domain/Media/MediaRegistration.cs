@@ -13,6 +13,10 @@ public static class MediaRegistration
         services.AddSingleton<IMediaStore>(new LocalMediaStore(root));
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section));
         services.AddSingleton<ImagePipeline>();
+        services.AddSingleton<FileDeletions>();
+        services.AddOptions<AbandonedUploadOptions>().Bind(configuration.GetSection(AbandonedUploadOptions.Section));
+        services.AddSingleton<AbandonedUploadCleaner>();
+        services.AddHostedService<AbandonedUploadWorker>();
         return services;
     }
 }

@@ -7,7 +7,6 @@ public static class ModerationErrors
     public const string TargetNotFound = "Moderation.TargetNotFound";
     public const string OwnContent = "Moderation.OwnContent";
     public const string AlreadyReported = "Moderation.AlreadyReported";
-    public const string RateLimited = "Moderation.RateLimited";
     public const string TextTooLong = "Moderation.TextTooLong";
     public const string TextRequired = "Moderation.TextRequired";
     public const string ReasonInvalid = "Moderation.ReasonInvalid";

@@ -8,8 +8,5 @@ public sealed class ModerationOptions
     /// <summary>A target whose score reaches this is hidden from public pages at once, pending review.</summary>
     public double HideThreshold { get; set; } = 6;
 
-    /// <summary>Reports one person may make per hour.</summary>
-    public int ReportsPerHour { get; set; } = 20;
-
     public int MaxMuteDays { get; set; } = 365;
 }

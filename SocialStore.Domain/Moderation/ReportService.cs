@@ -22,7 +22,8 @@ public sealed class ReportService(
     IDbContextFactory<SocialStoreDbContext> dbFactory,
     TimeProvider clock,
     NotificationService notifications,
-    IOptions<ModerationOptions> options)
+    IOptions<ModerationOptions> options,
+    Limits.ActionLimiter limiter)
 {
     public async Task<ReportResult> ReportAsync(string reporterId, ReportInput input, CancellationToken cancellationToken)
     {
@@ -43,9 +44,7 @@ public sealed class ReportService(
             var authorId = await ModerationTargets.LiveAuthorAsync(db, input.TargetType, key, ct)
                 ?? throw new DomainException(ModerationErrors.TargetNotFound);
             if (authorId == reporterId) throw new DomainException(ModerationErrors.OwnContent);
-            var since = now.AddHours(-1);
-            if (await db.Set<Report>().CountAsync(r => r.ReporterId == reporterId && r.CreatedAt > since, ct) >= settings.ReportsPerHour)
-                throw new DomainException(ModerationErrors.RateLimited, settings.ReportsPerHour);
+            await limiter.TakeAsync(db, reporterId, Limits.LimitedAction.Report, ct);
 
             var reviewable = await OpenReviewableAsync(db, input.TargetType, key, authorId, now, ct);
             var weight = await WeightAsync(db, reporterId, now, ct);

@@ -36,9 +36,6 @@ public static class NoteErrors
     /// <summary>Argument: the mention as written, e.g. "@nobody".</summary>
     public const string UnknownMention = "Note.UnknownMention";
 
-    /// <summary>Argument: the number of notes allowed per hour.</summary>
-    public const string RateLimited = "Note.RateLimited";
-
     public const string NotFound = "Note.NotFound";
 
     public const string NotADraft = "Note.NotADraft";
@@ -46,6 +43,6 @@ public static class NoteErrors
     public static IReadOnlyList<string> All { get; } =
     [
         TitleRequired, TitleTooLong, BodyRequired, BodyTooLong, ImageRequired, TooManyImages, ImageMissing, AltTooLong,
-        TooManyProducts, ProductUnavailable, UnknownMention, RateLimited, NotFound, NotADraft,
+        TooManyProducts, ProductUnavailable, UnknownMention, NotFound, NotADraft,
     ];
 }

@@ -18,11 +18,9 @@ public sealed class NoteService(
     TimeProvider clock,
     NotificationService notifications,
     IMediaStore media,
-    SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
+    Limits.ActionLimiter limiter,
+    SocialStore.Domain.Moderation.Screening.ContentScreen screen)
 {
-    /// <summary>Notes one person may publish per hour (drafts and edits do not count).</summary>
-    public const int MaxPublishedPerHour = 10;
-
     /// <summary>How many suggestions an autocomplete list shows.</summary>
     public const int SuggestionCount = 8;
 
@@ -67,12 +65,8 @@ public sealed class NoteService(
                 var unknown = tokens.Mentions.FirstOrDefault(m => !resolved.ContainsKey(m));
                 if (unknown is not null) throw new DomainException(NoteErrors.UnknownMention, "@" + unknown);
             }
-            if (isNewPublication)
-            {
-                var since = now.AddHours(-1);
-                var recent = await db.Notes.CountAsync(n => n.AuthorId == authorId && n.Status != NoteStatus.Draft && n.CreatedAt > since, ct);
-                if (recent >= MaxPublishedPerHour) throw new DomainException(NoteErrors.RateLimited, MaxPublishedPerHour);
-            }
+            // Drafts and edits do not count.
+            if (isNewPublication) await limiter.TakeAsync(db, authorId, Limits.LimitedAction.Note, ct);
 
             var oldKeys = note is null
                 ? []
@@ -88,7 +82,7 @@ public sealed class NoteService(
             var topics = await FindOrCreateTopicsAsync(db, tokens.Topics, now, ct);
             var (storedTitle, storedBody) = (title, body);
             SocialStore.Domain.Moderation.Screening.ScreenVerdict? verdict = null;
-            if (publish && screen is not null)
+            if (publish)
             {
                 verdict = await screen.CheckAsync(db, authorId, new(Commercial: productIds.Count > 0, IsNote: true, Mentions: tokens.Mentions.Count), [title, body], now, ct);
                 (storedTitle, storedBody) = (verdict.Texts[0], verdict.Texts[1]);
@@ -109,7 +103,7 @@ public sealed class NoteService(
             note.SetProducts(productIds);
             await db.SaveChangesAsync(ct);
             if (verdict is not null)
-                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Note, note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), authorId, now, ct);
+                await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Note, note.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), authorId, now, ct);
 
             IReadOnlyList<string> recipients = [];
             if (note.Status == NoteStatus.Published)

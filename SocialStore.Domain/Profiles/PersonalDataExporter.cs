@@ -69,7 +69,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(SocialStore.Domain.RedPackets.RedPacket), typeof(SocialStore.Domain.RedPackets.RedPacketSlot),
         typeof(SocialStore.Domain.Rewards.RewardGrant),
         typeof(SocialStore.Domain.Moderation.Engagement.EngagementFinding), typeof(SocialStore.Domain.Moderation.Engagement.EngagementFindingMember),
-        typeof(SocialStore.Domain.Privacy.Consent), typeof(SocialStore.Domain.Privacy.AccountDeletion),
+        typeof(SocialStore.Domain.PersonalData.Consent), typeof(SocialStore.Domain.PersonalData.AccountDeletion),
     };
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
     {
         typeof(IdentityUserToken<string>), typeof(IdentityUserClaim<string>), typeof(IdentityUserPasskey<string>),
         // Upload bookkeeping of the last day (ADR-051); the images themselves are in notes.json and media/.
-        typeof(SocialStore.Domain.Privacy.MediaUpload),
+        typeof(SocialStore.Domain.Media.MediaUpload),
     };
 
     /// <summary>Writes the user's export as a zip to <paramref name="output"/> (left open).</summary>

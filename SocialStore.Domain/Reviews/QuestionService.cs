@@ -16,21 +16,23 @@ public sealed record QuestionView(long Id, string AskerName, string Body, DateTi
 public sealed record QuestionPage(int Count, IReadOnlyList<QuestionView> Questions, long? NextAfter);
 
 /// <summary>Q&amp;A on a product: anyone signed in asks or answers; answers from buyers are marked and listed first.</summary>
-public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
+public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Limits.ActionLimiter limiter, SocialStore.Domain.Moderation.Screening.ContentScreen screen)
 {
     public async Task<long> AskAsync(string userId, long productId, string body, CancellationToken cancellationToken)
     {
         var text = Check(body, ProductQuestion.BodyMaxLength, QuestionErrors.BodyInvalid);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
-        if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, cancellationToken)) throw new DomainException(CatalogErrors.ProductNotFound);
-        var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [text], clock.GetUtcNow(), cancellationToken);
-        var question = new ProductQuestion { ProductId = productId, AskerId = userId, Body = verdict?.Texts[0] ?? text, CreatedAt = clock.GetUtcNow() };
-        db.Add(question);
-        await db.SaveChangesAsync(cancellationToken);
-        if (verdict is not null)
-            await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Question, question.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
-        return question.Id;
+        return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+        {
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), ct);
+            if (!await db.Products.AnyAsync(p => p.Id == productId && p.Status == ProductStatus.OnSale, ct)) throw new DomainException(CatalogErrors.ProductNotFound);
+            await limiter.TakeAsync(db, userId, Limits.LimitedAction.Question, ct);
+            var verdict = await screen.CheckAsync(db, userId, new(), [text], clock.GetUtcNow(), ct);
+            var question = new ProductQuestion { ProductId = productId, AskerId = userId, Body = verdict.Texts[0], CreatedAt = clock.GetUtcNow() };
+            db.Add(question);
+            await db.SaveChangesAsync(ct);
+            await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Question, question.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), ct);
+            return question.Id;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -49,18 +51,18 @@ public sealed class QuestionService(IDbContextFactory<SocialStoreDbContext> dbFa
                 .FirstOrDefaultAsync(ct) ?? throw new DomainException(QuestionErrors.NotFound);
             var byBuyer = await db.PurchaseRecords.AnyAsync(p => p.UserId == userId && p.ProductId == question.ProductId && p.Source == PurchaseSource.Order, ct);
             var now = clock.GetUtcNow();
-            var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [text], now, ct);
-            var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = verdict?.Texts[0] ?? text, ByBuyer = byBuyer, CreatedAt = now };
+            await limiter.TakeAsync(db, userId, Limits.LimitedAction.Question, ct);
+            var verdict = await screen.CheckAsync(db, userId, new(), [text], now, ct);
+            var answer = new ProductAnswer { QuestionId = questionId, AuthorId = userId, Body = verdict.Texts[0], ByBuyer = byBuyer, CreatedAt = now };
             db.Add(answer);
-            var notify = verdict?.Action != SocialStore.Domain.Moderation.Screening.ScreenAction.Hold
+            var notify = verdict.Action != SocialStore.Domain.Moderation.Screening.ScreenAction.Hold
                 && NotificationService.Add(db, question.AskerId, NotificationKind.Answer, userId, null, null, now, question.ProductId, questionId);
             await db.SaveChangesAsync(ct);
             // In the database, so two answers at once both count.
             await db.Set<ProductQuestion>().Where(q => q.Id == questionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(q => q.AnswerCount, q => q.AnswerCount + 1), ct);
             // After the count: a held answer is hidden, and leaves the count, like a moderator's hide.
-            if (verdict is not null)
-                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Answer, answer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
+            await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Answer, answer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
             return (answer.Id, notify ? question.AskerId : null);
         }, cancellationToken);
         if (notified is not null) await notifications.PublishUnreadAsync([notified], cancellationToken);

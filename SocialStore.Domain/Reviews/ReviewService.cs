@@ -62,7 +62,7 @@ public sealed record ReviewablePurchase(long PurchaseId, string SkuKey, DateTime
 /// <see cref="Review"/>, and a unique index on the purchase makes a double submit harmless.
 /// Nothing here ever creates a review on anyone's behalf: no default or automatic reviews.
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null)
+public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFactory, ImagePipeline images, TimeProvider clock, Limits.ActionLimiter limiter, SocialStore.Domain.Moderation.Screening.ContentScreen screen)
 {
     public const int PageSize = 10;
 
@@ -81,39 +81,51 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Writes a review: the photos are stored first, then the review, its points, growth and screening record go in
+    /// one transaction (issue 13 §3) — all or nothing; when it fails the stored photos are deleted after the rollback.
+    /// </summary>
     public async Task<long> WriteAsync(string userId, long purchaseId, int stars, string body, IReadOnlyList<Stream> photos, CancellationToken cancellationToken)
     {
         if (photos.Count > Review.MaxPhotos) throw new DomainException(ReviewErrors.TooManyPhotos, Review.MaxPhotos);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
-        var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId && p.Source == PurchaseSource.Order, cancellationToken)
-            ?? throw new DomainException(ReviewErrors.NotPurchased);
-        if (await db.Reviews.AnyAsync(r => r.PurchaseId == purchaseId, cancellationToken)) throw new DomainException(ReviewErrors.AlreadyReviewed);
-        // Check the text before spending time on photos.
-        Review.Write(purchase, userId, stars, body, [], clock.GetUtcNow());
-        var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [body], clock.GetUtcNow(), cancellationToken);
-        body = verdict?.Texts[0] ?? body;
-        var saved = new List<ReviewImage>(photos.Count);
-        foreach (var photo in photos)
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var image = await images.SaveAsync(photo, cancellationToken);
-            saved.Add(new ReviewImage { StorageKey = image.Key, Width = image.Width, Height = image.Height });
+            await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+            var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId && p.Source == PurchaseSource.Order, cancellationToken)
+                ?? throw new DomainException(ReviewErrors.NotPurchased);
+            if (await db.Reviews.AnyAsync(r => r.PurchaseId == purchaseId, cancellationToken)) throw new DomainException(ReviewErrors.AlreadyReviewed);
+            // Check the text before spending time on photos.
+            Review.Write(purchase, userId, stars, body, [], clock.GetUtcNow());
         }
-        var review = Review.Write(purchase, userId, stars, body, saved, clock.GetUtcNow());
-        db.Reviews.Add(review);
+        var saved = new List<ReviewImage>(photos.Count);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var photo in photos)
+            {
+                var image = await images.SaveAsync(photo, cancellationToken);
+                saved.Add(new ReviewImage { StorageKey = image.Key, Width = image.Width, Height = image.Height });
+            }
+            return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+            {
+                await limiter.TakeAsync(db, userId, Limits.LimitedAction.Review, ct);
+                var now = clock.GetUtcNow();
+                var purchase = await db.PurchaseRecords.AsNoTracking().FirstOrDefaultAsync(p => p.Id == purchaseId && p.UserId == userId && p.Source == PurchaseSource.Order, ct)
+                    ?? throw new DomainException(ReviewErrors.NotPurchased);
+                var verdict = await screen.CheckAsync(db, userId, new(), [body], now, ct);
+                var review = Review.Write(purchase, userId, stars, verdict.Texts[0], saved.Select(i => new ReviewImage { StorageKey = i.StorageKey, Width = i.Width, Height = i.Height }).ToList(), now);
+                if (!await UniqueInsert.TryInsertAsync(db, review, ct)) throw new DomainException(ReviewErrors.AlreadyReviewed);
+                await Points.PointsRewards.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, now, ct);
+                await Levels.GrowthLedger.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, now, ct);
+                await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
+                return review.Id;
+            }, cancellationToken);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch
         {
-            throw new DomainException(ReviewErrors.AlreadyReviewed);
+            // Rolled back (or never begun): the photos belong to nothing.
+            foreach (var image in saved) await images.DeleteAsync(image.StorageKey, CancellationToken.None);
+            throw;
         }
-        await Points.PointsRewards.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, clock.GetUtcNow(), cancellationToken);
-        await Levels.GrowthLedger.OnReviewWrittenAsync(db, userId, review.Id, review.HasPhotos, clock.GetUtcNow(), cancellationToken);
-        if (verdict is not null)
-            await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
-        return review.Id;
     }
 
     /// <summary>The author's own review of the product, for the edit form; someone else's is refused.</summary>
@@ -142,11 +154,10 @@ public sealed class ReviewService(IDbContextFactory<SocialStoreDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) ?? throw new DomainException(ReviewErrors.NotFound);
-        var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [body ?? ""], clock.GetUtcNow(), cancellationToken);
-        review.Edit(userId, stars, verdict?.Texts[0] ?? body ?? "", clock.GetUtcNow());
+        var verdict = await screen.CheckAsync(db, userId, new(), [body ?? ""], clock.GetUtcNow(), cancellationToken);
+        review.Edit(userId, stars, verdict.Texts[0], clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        if (verdict is not null)
-            await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, reviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
+        await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Review, reviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Marks a review helpful: once per person, never one's own. Returns false when already voted.</summary>

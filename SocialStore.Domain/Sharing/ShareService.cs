@@ -19,7 +19,7 @@ public sealed record ShareVisitResult(string CanonicalPath, string AttributionTo
 /// Short share links <c>/s/{code}</c> (ADR-012): one per sharer and target, with a random code,
 /// and a recorded visit with a fresh attribution token each time one is followed.
 /// </summary>
-public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, Recommendations.BehaviourEventSink? events = null)
+public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, Recommendations.BehaviourEventSink events)
 {
     /// <summary>Base62: URL-safe without escaping, and every character is a letter or a digit.</summary>
     public const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -119,7 +119,7 @@ public sealed class ShareService(IDbContextFactory<SocialStoreDbContext> dbFacto
     /// <summary>A share of a note or product is a behaviour event (ADR-053); profiles, group buys and bargains are not items of the ranking.</summary>
     private void RecordShare(string sharerId, ShareTargetType targetType, string targetId)
     {
-        if (events is null || !long.TryParse(targetId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return;
+        if (!long.TryParse(targetId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return;
         var client = Recommendations.BehaviourEventSink.ClientKeyFor(sharerId, null);
         if (targetType == ShareTargetType.Note) events.Record(Recommendations.BehaviourKind.Share, sharerId, client, noteId: id);
         else if (targetType == ShareTargetType.Product) events.Record(Recommendations.BehaviourKind.Share, sharerId, client, productId: id);

@@ -17,7 +17,7 @@ public sealed record BoardView(long Id, string Name, bool IsDefault, bool IsPriv
 /// created the first time it is needed; named boards are the user's own, public or private.
 /// A note is collected once per user, in one board; moving it changes the board, not the count.
 /// </summary>
-public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null, Live.ILiveBus? live = null)
+public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Limits.ActionLimiter limiter, Recommendations.BehaviourEventSink events, Live.ILiveBus live)
 {
     /// <summary>The stored name of the default board; the UI shows it in the reader's language.</summary>
     public const string DefaultBoardName = "默认专辑";
@@ -40,6 +40,7 @@ public sealed class CollectService(IDbContextFactory<SocialStoreDbContext> dbFac
                 : await EnsureDefaultBoardAsync(db, userId, ct);
             if (!await UniqueInsert.TryInsertAsync(db, new Collect { UserId = userId, NoteId = noteId, BoardId = target.Id, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new CollectResult(true, await CollectCountAsync(db, noteId, ct), await CollectedBoardAsync(db, userId, noteId, ct), Changed: false), (string?)null);
+            await limiter.TakeAsync(db, userId, Limits.LimitedAction.Collect, ct);
 
             if (await NoteCounters.AddCollectsAsync(db, noteId, +1, ct) == 0) throw new DomainException(SocialErrors.NoteUnavailable);
             var notified = NotificationService.Add(db, authorId, NotificationKind.Collect, userId, noteId, null, clock.GetUtcNow());

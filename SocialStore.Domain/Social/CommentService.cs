@@ -13,13 +13,10 @@ namespace SocialStore.Domain.Social;
 /// thread. A note's CommentCount is the number of its comments and replies that are not deleted;
 /// a comment's ReplyCount the number of its replies that are not deleted.
 /// </summary>
-public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, SocialStore.Domain.Moderation.Screening.ContentScreen? screen = null, Recommendations.BehaviourEventSink? events = null, Live.ILiveBus? live = null)
+public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Limits.ActionLimiter limiter, SocialStore.Domain.Moderation.Screening.ContentScreen screen, Recommendations.BehaviourEventSink events, Live.ILiveBus live)
 {
     public const int RepliesPreview = 3;
     public const int PageSize = 20;
-
-    /// <summary>Comments one person may post per minute (rate limit, also inside a live circuit).</summary>
-    public const int MaxPerMinute = 10;
 
     /// <summary>The column's size in UTF-16 units: 500 graphemes of plain text fit, 500 family emoji do not.</summary>
     private const int MaxStoredLength = 2000;
@@ -46,22 +43,19 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
             }
 
             var now = clock.GetUtcNow();
-            var since = now.AddMinutes(-1);
-            if (await db.Comments.CountAsync(c => c.AuthorId == userId && c.CreatedAt > since, ct) >= MaxPerMinute)
-                throw new DomainException(SocialErrors.CommentRateLimited, MaxPerMinute);
+            await limiter.TakeAsync(db, userId, Limits.LimitedAction.Comment, ct);
 
-            var verdict = screen is null ? null : await screen.CheckAsync(db, userId, new(), [text], now, ct);
-            var comment = new Comment { NoteId = noteId, AuthorId = userId, ParentId = parentId, Body = verdict?.Texts[0] ?? text, CreatedAt = now };
+            var verdict = await screen.CheckAsync(db, userId, new(), [text], now, ct);
+            var comment = new Comment { NoteId = noteId, AuthorId = userId, ParentId = parentId, Body = verdict.Texts[0], CreatedAt = now };
             db.Comments.Add(comment);
             await db.SaveChangesAsync(ct);
             if (parentId is { } p)
                 await db.Comments.Where(c => c.Id == p).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReplyCount, c => c.ReplyCount + 1), ct);
             if (await NoteCounters.AddCommentsAsync(db, noteId, +1, ct) == 0) throw new DomainException(SocialErrors.NoteUnavailable);
-            if (verdict is not null)
-                await screen!.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Comment, comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
+            await screen.RecordAsync(db, verdict, SocialStore.Domain.Moderation.ReportTargetType.Comment, comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, now, ct);
 
             var told = new List<string>();
-            if (verdict?.Action != SocialStore.Domain.Moderation.Screening.ScreenAction.Hold)
+            if (verdict.Action != SocialStore.Domain.Moderation.Screening.ScreenAction.Hold)
             {
                 var (recipient, kind) = repliedToAuthorId is null ? (noteAuthorId, NotificationKind.Comment) : (repliedToAuthorId, NotificationKind.Reply);
                 if (NotificationService.Add(db, recipient, kind, userId, noteId, comment.Id, now)) told.Add(recipient);
@@ -75,7 +69,7 @@ public sealed class CommentService(IDbContextFactory<SocialStoreDbContext> dbFac
         }, cancellationToken);
         await notifications.PublishUnreadAsync(recipients, cancellationToken);
         await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Comments, commentCount);
-        events?.Record(Recommendations.BehaviourKind.Comment, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
+        events.Record(Recommendations.BehaviourKind.Comment, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return view;
     }
 

@@ -37,7 +37,7 @@ public readonly record struct FollowCursor(DateTimeOffset CreatedAt, string User
 /// counters move in the same transaction, always in the same order (by user id) so that A following B
 /// while B follows A cannot deadlock.
 /// </summary>
-public sealed class FollowService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications)
+public sealed class FollowService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Limits.ActionLimiter limiter)
 {
     public const int PageSize = 30;
 
@@ -51,6 +51,7 @@ public sealed class FollowService(IDbContextFactory<SocialStoreDbContext> dbFact
             if (await db.Follows.AnyAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, ct)
                 || !await UniqueInsert.TryInsertAsync(db, new Follow { FollowerId = followerId, FolloweeId = followeeId, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new FollowResult(true, await FollowerCountAsync(db, followeeId, ct), Changed: false), false);
+            await limiter.TakeAsync(db, followerId, Limits.LimitedAction.Follow, ct);
 
             await MoveCountersAsync(db, followerId, followeeId, +1, ct);
             var notified = NotificationService.Add(db, followeeId, NotificationKind.Follow, followerId, null, null, clock.GetUtcNow());

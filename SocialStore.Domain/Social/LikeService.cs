@@ -15,7 +15,7 @@ public sealed record LikeResult(bool Liked, int Count, bool Changed);
 /// impossible; the counter moves by one in the same transaction, only when a row was really inserted
 /// or deleted, so it always equals the number of rows.
 /// </summary>
-public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Recommendations.BehaviourEventSink? events = null, Live.ILiveBus? live = null)
+public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, NotificationService notifications, Limits.ActionLimiter limiter, Recommendations.BehaviourEventSink events, Live.ILiveBus live)
 {
     public async Task<LikeResult> LikeNoteAsync(string userId, long noteId, CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
             if (await db.NoteLikes.AnyAsync(l => l.NoteId == noteId && l.UserId == userId, ct)
                 || !await UniqueInsert.TryInsertAsync(db, new NoteLike { NoteId = noteId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new LikeResult(true, await NoteLikeCountAsync(db, noteId, ct), Changed: false), (string?)null);
+            await limiter.TakeAsync(db, userId, Limits.LimitedAction.Like, ct);
 
             if (await NoteCounters.AddLikesAsync(db, noteId, +1, ct) == 0) throw new DomainException(SocialErrors.NoteUnavailable);
             var notified = NotificationService.Add(db, authorId, NotificationKind.Like, userId, noteId, null, clock.GetUtcNow());
@@ -35,7 +36,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
         }, cancellationToken);
         if (notify is not null) await notifications.PublishUnreadAsync([notify], cancellationToken);
         if (result.Changed) await live.PublishNoteCounterAsync(noteId, Live.NoteCounterUpdate.Likes, result.Count);
-        if (result.Changed) events?.Record(Recommendations.BehaviourKind.Like, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
+        if (result.Changed) events.Record(Recommendations.BehaviourKind.Like, userId, Recommendations.BehaviourEventSink.ClientKeyFor(userId, null), noteId: noteId);
         return result;
     }
 
@@ -68,6 +69,7 @@ public sealed class LikeService(IDbContextFactory<SocialStoreDbContext> dbFactor
             if (await db.CommentLikes.AnyAsync(l => l.CommentId == commentId && l.UserId == userId, ct)
                 || !await UniqueInsert.TryInsertAsync(db, new CommentLike { CommentId = commentId, UserId = userId, CreatedAt = clock.GetUtcNow() }, ct))
                 return (new LikeResult(true, await CommentLikeCountAsync(db, commentId, ct), Changed: false), (string?)null);
+            await limiter.TakeAsync(db, userId, Limits.LimitedAction.Like, ct);
 
             if (await db.Comments.Where(c => c.Id == commentId && !c.IsDeleted)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.LikeCount, c => c.LikeCount + 1), ct) == 0)

@@ -14,9 +14,6 @@ public static class SocialErrors
     /// <summary>Argument: the limit in characters.</summary>
     public const string CommentTooLong = "Comment.TooLong";
 
-    /// <summary>Arguments: the number of comments allowed per minute.</summary>
-    public const string CommentRateLimited = "Comment.RateLimited";
-
     public const string CommentNotFound = "Comment.NotFound";
 
     public const string CommentNotYours = "Comment.NotYours";
@@ -43,7 +40,7 @@ public static class SocialErrors
 
     public static IReadOnlyList<string> All { get; } =
     [
-        NoteUnavailable, CommentEmpty, CommentTooLong, CommentRateLimited, CommentNotFound, CommentNotYours,
+        NoteUnavailable, CommentEmpty, CommentTooLong, CommentNotFound, CommentNotYours,
         FollowSelf, UserNotFound, BoardNameRequired, BoardNameTooLong, BoardNameTaken, BoardNotFound,
         BoardDefaultIsFixed, BoardLimit, NotCollected,
     ];

@@ -91,8 +91,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return builder.ToString();
     }
 
+    private readonly List<ServiceProvider> owned = [];
+
+    /// <summary>A service provider built over this database (<see cref="TestServices"/>), disposed with it.</summary>
+    internal void Own(ServiceProvider provider)
+    {
+        lock (owned) owned.Add(provider);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var provider in owned) await provider.DisposeAsync();
         await Services.DisposeAsync();
         if (Provider == DatabaseProvider.Sqlite && fileOrDatabase is not null)
         {

@@ -50,7 +50,7 @@ public static class RecommendationEndpoints
             return "not-interested";
         });
 
-    private static Task<IResult> SwitchAsync(HttpContext http, IAntiforgery antiforgery, PersonalisationService service, SocialStore.Domain.Privacy.ConsentService consents) =>
+    private static Task<IResult> SwitchAsync(HttpContext http, IAntiforgery antiforgery, PersonalisationService service, SocialStore.Domain.PersonalData.ConsentService consents) =>
         PostAsync(http, antiforgery, "/me/settings", async (userId, form) =>
         {
             var on = form["enabled"] == "true";

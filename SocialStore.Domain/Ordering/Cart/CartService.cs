@@ -11,7 +11,7 @@ namespace SocialStore.Domain.Ordering;
 /// never more than is in stock when it goes in. The owner is a signed-in person (<c>u:{id}</c>) or an
 /// anonymous visitor's cookie token (<c>a:{token}</c>); signing in merges the second into the first.
 /// </summary>
-public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, CartNotifier notifier, Recommendations.BehaviourEventSink? events = null)
+public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactory, TimeProvider clock, CartNotifier notifier, Limits.ActionLimiter limiter, Recommendations.BehaviourEventSink events)
 {
     public const int TokenLength = 32;
 
@@ -36,6 +36,7 @@ public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactor
         {
             await SocialStore.Domain.Moderation.ModerationGate.EnsureCanPostAsync(db, CartItem.UserIdOf(ownerKey), clock.GetUtcNow(), ct);
             var sku = await BuyableSkuAsync(db, skuId, ct) ?? throw new DomainException(OrderErrors.SkuUnavailable, "");
+            await limiter.TakeAsync(db, ownerKey, Limits.LimitedAction.Cart, ct);
             productId = sku.ProductId;
             var now = clock.GetUtcNow();
             var line = await db.CartItems.FirstOrDefaultAsync(c => c.OwnerKey == ownerKey && c.SkuId == skuId, ct);
@@ -77,7 +78,7 @@ public sealed class CartService(IDbContextFactory<SocialStoreDbContext> dbFactor
             return await CountAsync(db, ownerKey, ct);
         }, cancellationToken);
         // The add-to-cart behaviour event (ADR-053): queued after the commit, never a write on this path.
-        events?.Record(Recommendations.BehaviourKind.AddToCart, CartItem.UserIdOf(ownerKey), Recommendations.BehaviourEventSink.ClientKeyFor(CartItem.UserIdOf(ownerKey), ownerKey), productId: productId);
+        events.Record(Recommendations.BehaviourKind.AddToCart, CartItem.UserIdOf(ownerKey), Recommendations.BehaviourEventSink.ClientKeyFor(CartItem.UserIdOf(ownerKey), ownerKey), productId: productId);
         await notifier.PublishAsync(ownerKey, count);
         return count;
     }

@@ -248,13 +248,14 @@ public class CommentThreadTests
         await using var ctx = new ComponentTestContext().UseDatabase(bed.Db, bed.Clock).SignIn(chatty.Id);
         var cut = Render(ctx, noteId, CommentSort.New);
         // The limit is reached in the database after the thread was shown (another tab, say).
-        for (var i = 0; i < CommentService.MaxPerMinute; i++) await bed.Comments.AddAsync(chatty.Id, noteId, $"刷屏 {i}", null, default);
+        var limit = new SocialStore.Domain.Limits.ActionLimitOptions().Comment.Limit;
+        for (var i = 0; i < limit; i++) await bed.Comments.AddAsync(chatty.Id, noteId, $"刷屏 {i}", null, default);
 
         await cut.Field("评论内容").InputAsync(new() { Value = "再来一条" });
         await cut.Button("发送").ClickAsync(new());
 
-        Assert.Equal($"评论太频繁了（每分钟最多 {CommentService.MaxPerMinute} 条），请稍后再试", cut.Find("[data-testid=comment-error]").TextContent);
+        Assert.Equal($"评论太频繁了（1 分钟内最多 {limit} 条），请 1 分钟后再试", cut.Find("[data-testid=comment-error]").TextContent);
         Assert.Equal("再来一条", cut.Field("评论内容").Value());
-        Assert.Equal(CommentService.MaxPerMinute, await bed.QueryAsync(db => db.Comments.CountAsync(c => c.AuthorId == chatty.Id)));
+        Assert.Equal(limit, await bed.QueryAsync(db => db.Comments.CountAsync(c => c.AuthorId == chatty.Id)));
     }
 }

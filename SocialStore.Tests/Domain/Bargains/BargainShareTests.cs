@@ -18,7 +18,7 @@ public sealed class BargainShareTests
         var owner = await bed.UserAsync();
         var friend = await bed.UserAsync();
         var bargainId = await bed.Service.StartAsync(owner, campaign, default);
-        var shares = new ShareService(bed.Factory, bed.Clock);
+        var shares = TestServices.Get<ShareService>(bed.Db, bed.Clock);
 
         var link = await shares.GetOrCreateLinkAsync(owner, ShareTargetType.Bargain, bargainId.ToString(System.Globalization.CultureInfo.InvariantCulture), default);
         var again = await shares.GetOrCreateLinkAsync(owner, ShareTargetType.Bargain, "00" + bargainId, default);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class ProfileServiceTests : IAsyncLifetime
         db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var images = new ImagePipeline(new LocalMediaStore(mediaRoot), TimeProvider.System,
             Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-        profiles = new ProfileService(db.Factory, images);
+        profiles = TestServices.Get<ProfileService>(db, TimeProvider.System, s => s.AddSingleton(images));
         await using var context = await db.Factory.CreateDbContextAsync();
         var user = new ApplicationUser { UserName = "a@example.test", Email = "a@example.test", Handle = "alice", DisplayName = "Alice", ConcurrencyStamp = "1" };
         context.Users.Add(user);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -24,9 +25,9 @@ public sealed class BanHidesContentTests
         await using var bed = await ModerationTestBed.CreateAsync(provider);
         var factory = bed.Db.Factory;
         var reporter = await bed.UserAsync("reporter", ageDays: 400);
-        var questions = new QuestionService(factory, bed.Clock, bed.Notifications);
+        var questions = TestServices.Get<QuestionService>(bed.Db, bed.Clock);
         var pipeline = new ImagePipeline(new LocalMediaStore(Path.GetTempPath()), bed.Clock, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-        var reviews = new ReviewService(factory, pipeline, bed.Clock);
+        var reviews = TestServices.Get<ReviewService>(bed.Db, bed.Clock, s => s.AddSingleton(pipeline));
         var product = await CatalogTestData.SimpleAsync(factory, "面霜", 99m);
         var purchase = await OrderTestData.DeliveredPurchaseAsync(factory, bed.Author.Id, product.Skus[0]);
 

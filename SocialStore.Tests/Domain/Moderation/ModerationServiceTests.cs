@@ -88,7 +88,7 @@ public sealed class ModerationServiceTests
         Assert.Equal(ModerationErrors.AlreadyReported, (await RefusedAsync(() => bed.ReportNoteAsync(reporter.Id))).Code);
         await bed.Reports.ReportAsync(reporter.Id, new ReportInput(ReportTargetType.User, bed.Author.Id, ReportReason.Harassment, null), None);
         var other = await TestData.NoteAsync(bed.Db.Factory, bed.Author.Id, "另一篇");
-        Assert.Equal(ModerationErrors.RateLimited, (await RefusedAsync(() => bed.Reports.ReportAsync(reporter.Id,
+        Assert.Equal(SocialStore.Domain.Limits.LimitErrors.Report, (await RefusedAsync(() => bed.Reports.ReportAsync(reporter.Id,
             new ReportInput(ReportTargetType.Note, other.Id.ToString(), ReportReason.Spam, null), None))).Code);
 
         // A deleted note cannot be reported.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -19,16 +20,19 @@ public sealed class ModerationTestBed : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
 
-    private ModerationTestBed(TestDatabase db, ModerationOptions settings)
+    private ModerationTestBed(TestDatabase db, ModerationOptions settings, int reportsPerHour)
     {
         Db = db;
         Settings = settings;
         Clock = new FakeTimeProvider(Now);
-        Notifications = new NotificationService(db.Factory, Clock, new InProcessNotificationBus());
-        Reports = new ReportService(db.Factory, Clock, Notifications, Options.Create(settings));
+        var services = TestServices.Build(
+            db, Clock, new Dictionary<string, string?> { ["Limits:Report:Limit"] = reportsPerHour.ToString(CultureInfo.InvariantCulture) },
+            s => s.AddSingleton<INotificationBus>(new InProcessNotificationBus()).AddSingleton(Options.Create(settings)));
+        Notifications = services.GetRequiredService<NotificationService>();
+        Reports = services.GetRequiredService<ReportService>();
         Moderation = new ModerationService(db.Factory, Clock, Notifications, Options.Create(settings));
-        Comments = new CommentService(db.Factory, Clock, Notifications);
-        Likes = new LikeService(db.Factory, Clock, Notifications);
+        Comments = services.GetRequiredService<CommentService>();
+        Likes = services.GetRequiredService<LikeService>();
     }
 
     public TestDatabase Db { get; }
@@ -63,7 +67,7 @@ public sealed class ModerationTestBed : IAsyncDisposable
 
     public static async Task<ModerationTestBed> CreateAsync(DatabaseProvider provider, double hideThreshold = 6, int reportsPerHour = 20)
     {
-        var bed = new ModerationTestBed(await TestDatabase.CreateAsync(provider), new ModerationOptions { HideThreshold = hideThreshold, ReportsPerHour = reportsPerHour });
+        var bed = new ModerationTestBed(await TestDatabase.CreateAsync(provider), new ModerationOptions { HideThreshold = hideThreshold }, reportsPerHour);
         await bed.ArrangeAsync();
         return bed;
     }

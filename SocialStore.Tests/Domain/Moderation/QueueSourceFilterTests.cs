@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Moderation;
@@ -18,7 +19,7 @@ public sealed class QueueSourceFilterTests
         await using var bed = await ModerationTestBed.CreateAsync(DatabaseProvider.Sqlite);
         var screen = new ContentScreen(bed.Db.Factory, Options.Create(new ScreeningOptions()));
         await new WordListService(bed.Db.Factory, bed.Clock, screen).AddAsync(bed.Mod1Principal, "私信领券", ScreenAction.Flag, false, None);
-        var comments = new CommentService(bed.Db.Factory, bed.Clock, bed.Notifications, screen);
+        var comments = TestServices.Get<CommentService>(bed.Db, bed.Clock, s => s.AddSingleton(screen));
         var reporter = await bed.UserAsync("reporter");
         var flagged = await comments.AddAsync(bed.Author.Id, bed.NoteId, "私信领券，先到先得", null, None);
         var both = await comments.AddAsync(bed.Author.Id, bed.NoteId, "私 信 领 券", null, None);

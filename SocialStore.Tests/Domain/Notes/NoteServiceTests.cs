@@ -1,3 +1,5 @@
+using SocialStore.Domain.Limits;
+using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Catalog;
@@ -186,11 +188,12 @@ public sealed class NoteServiceTests
         var author = await bed.Social.UserAsync("author");
         var input = await bed.InputAsync("标题", "正文");
         long last = 0;
-        for (var i = 0; i < NoteService.MaxPublishedPerHour; i++) last = await bed.Notes.PublishAsync(author.Id, null, input, default);
+        var limit = new ActionLimitOptions().Note.Limit;
+        for (var i = 0; i < limit; i++) last = await bed.Notes.PublishAsync(author.Id, null, input, default);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => bed.Notes.PublishAsync(author.Id, null, input, default));
-        Assert.Equal(NoteErrors.RateLimited, error.Code);
-        Assert.Equal(NoteService.MaxPublishedPerHour, error.Arguments.Single());
+        Assert.Equal(LimitErrors.Note, error.Code);
+        Assert.Equal(limit, error.Arguments[0]);
         // Drafts and edits are not limited; an hour later publishing works again.
         await bed.Notes.SaveDraftAsync(author.Id, null, input, default);
         await bed.Notes.PublishAsync(author.Id, last, input with { Title = "改了" }, default);
@@ -246,7 +249,7 @@ public sealed class NoteServiceTests
         {
             Social = social;
             Media = new LocalMediaStore(mediaRoot);
-            Notes = new NoteService(social.Db.Factory, social.Clock, social.Notifications, Media);
+            Notes = TestServices.Get<NoteService>(social.Db, social.Clock, s => s.AddSingleton<IMediaStore>(Media).AddSingleton<INotificationBus>(social.Bus));
         }
 
         public SocialTestBed Social { get; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialStore.Domain.Data;
@@ -20,8 +21,8 @@ public class MissingEventTests
         var options = Microsoft.Extensions.Options.Options.Create(new BehaviourEventOptions());
         var sink = new BehaviourEventSink(bed.Clock, options);
         var writer = new BehaviourEventWriter(sink, bed.Db.Factory, options, NullLogger<BehaviourEventWriter>.Instance);
-        var cart = new CartService(bed.Db.Factory, bed.Clock, bed.Notifier, sink);
-        var shares = new ShareService(bed.Db.Factory, bed.Clock, sink);
+        var cart = TestServices.Get<CartService>(bed.Db, bed.Clock, s => s.AddSingleton(bed.Notifier).AddSingleton(sink));
+        var shares = TestServices.Get<ShareService>(bed.Db, bed.Clock, s => s.AddSingleton(sink));
         var cream = await bed.SimpleProductAsync("面霜", 33.33m, 10);
         var mask = await bed.SimpleProductAsync("面膜", 9.9m, 10);
         var buyer = await bed.UserAsync("buyer");

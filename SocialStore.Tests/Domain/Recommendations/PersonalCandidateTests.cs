@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
@@ -80,7 +81,7 @@ public class PersonalCandidateTests
     {
         var (bed, reader, coffee, _, travel) = await CommunityAsync(provider);
         await using var _1 = bed;
-        var likes = new LikeService(bed.Social.Db.Factory, bed.Social.Clock, bed.Social.Notifications, bed.Sink);
+        var likes = TestServices.Get<LikeService>(bed.Social.Db, bed.Social.Clock, s => s.AddSingleton(bed.Sink));
 
         var first = (await bed.Personal.DiscoverAsync(reader, null, 60, default))!;
         Assert.DoesNotContain(first.Items, i => i.Reason == ReasonKind.Topic);

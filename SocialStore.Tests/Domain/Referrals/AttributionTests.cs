@@ -86,7 +86,7 @@ public class AttributionTests
     {
         await using var r = await ReferralTestBed.CreateAsync(provider);
         var sharer = await r.Bed.UserAsync("sharer");
-        var shares = new SocialStore.Domain.Sharing.ShareService(r.Factory, r.Bed.Clock);
+        var shares = SocialStore.Tests.Infrastructure.TestServices.Get<SocialStore.Domain.Sharing.ShareService>(r.Bed.Db, r.Bed.Clock);
         var link = await shares.GetOrCreateLinkAsync(sharer.Id, SocialStore.Domain.Sharing.ShareTargetType.Note, r.NoteId.ToString(System.Globalization.CultureInfo.InvariantCulture), default);
         await r.Attribution.RecordAsync(new TouchInput(r.Buyer.Id, null, null, 0, 0, link.Code), default);
         await r.BuyAsync(r.Buyer.Id);

@@ -127,7 +127,7 @@ public class CommissionLedgerTests
     public async Task NoCommission_OnOnesOwnPurchase_OrForACreatorTheAdminDidNotEnable(DatabaseProvider provider)
     {
         await using var r = await ReferralTestBed.CreateAsync(provider, enableCreator: false);
-        var shares = new SocialStore.Domain.Sharing.ShareService(r.Factory, r.Bed.Clock);
+        var shares = SocialStore.Tests.Infrastructure.TestServices.Get<SocialStore.Domain.Sharing.ShareService>(r.Bed.Db, r.Bed.Clock);
         var link = await shares.GetOrCreateLinkAsync(r.Creator.Id, SocialStore.Domain.Sharing.ShareTargetType.Product,
             r.Product.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture), default);
         // The creator buys through their own link: no touch, no attribution.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,9 @@ public class QuestionServiceTests
     public async Task Answers_FromBuyersAreMarkedAndListedFirst(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var questions = TestServices.Get<QuestionService>(db, TimeProvider.System);
         var pipeline = new ImagePipeline(new LocalMediaStore(Path.GetTempPath()), TimeProvider.System, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-        var reviews = new ReviewService(db.Factory, pipeline, TimeProvider.System);
+        var reviews = TestServices.Get<ReviewService>(db, TimeProvider.System, s => s.AddSingleton(pipeline));
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker");
         var stranger = await TestData.UserAsync(db.Factory, "stranger");
@@ -44,7 +45,7 @@ public class QuestionServiceTests
     public async Task Answers_AnAdminGrantIsNotABuyer_OnlyADeliveredOrderLineIs(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var questions = TestServices.Get<QuestionService>(db, TimeProvider.System);
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker");
         var granted = await TestData.UserAsync(db.Factory, "granted");
@@ -67,8 +68,9 @@ public class QuestionServiceTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var bus = new InProcessNotificationBus();
-        var notifications = new NotificationService(db.Factory, TimeProvider.System, bus);
-        var questions = new QuestionService(db.Factory, TimeProvider.System, notifications);
+        var services = TestServices.Build(db, TimeProvider.System, configure: s => s.AddSingleton<INotificationBus>(bus));
+        var questions = services.GetRequiredService<QuestionService>();
+        var notifications = services.GetRequiredService<NotificationService>();
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker", "提问者");
         var first = await TestData.UserAsync(db.Factory, "first", "小红");
@@ -101,8 +103,9 @@ public class QuestionServiceTests
     public async Task Answer_EmptyOrUnknownQuestion_IsRefused_AndNobodyIsNotified()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var notifications = new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus());
-        var questions = new QuestionService(db.Factory, TimeProvider.System, notifications);
+        var services = TestServices.Build(db, TimeProvider.System);
+        var questions = services.GetRequiredService<QuestionService>();
+        var notifications = services.GetRequiredService<NotificationService>();
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker");
         var other = await TestData.UserAsync(db.Factory, "other");
@@ -120,7 +123,7 @@ public class QuestionServiceTests
     public async Task Page_ContinuesAfterTheCursor_AndCountsEveryQuestion(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var questions = TestServices.Get<QuestionService>(db, TimeProvider.System);
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker");
         var ids = new List<long>();
@@ -142,7 +145,7 @@ public class QuestionServiceTests
     public async Task Ask_EmptyOrTooLong_IsRefused()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var questions = new QuestionService(db.Factory, TimeProvider.System, new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus()));
+        var questions = TestServices.Get<QuestionService>(db, TimeProvider.System);
         var product = await CatalogTestData.SimpleAsync(db.Factory, "面霜", 99m);
         var asker = await TestData.UserAsync(db.Factory, "asker");
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +30,7 @@ public sealed class ReviewServiceTests : IDisposable
     private async Task<Bed> ArrangeAsync(TestDatabase db)
     {
         var pipeline = new ImagePipeline(new LocalMediaStore(mediaRoot), TimeProvider.System, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-        var reviews = new ReviewService(db.Factory, pipeline, TimeProvider.System);
+        var reviews = TestServices.Get<ReviewService>(db, TimeProvider.System, s => s.AddSingleton(pipeline));
         var product = await CatalogTestData.ProductAsync(db.Factory, "T恤", [CatalogTestData.Colour], [new(["红"], 99m, 129m, 5), new(["白"], 89m, 99m, 5)]);
         var buyer = await TestData.UserAsync(db.Factory, "buyer");
         var other = await TestData.UserAsync(db.Factory, "other");

@@ -50,7 +50,7 @@ public class SharerRewardTests
     private static async Task<(ApplicationUser Sharer, ShareTarget Link)> SharerAsync(ReferralTestBed r)
     {
         var sharer = await PersonAsync(r, "sharer", TimeSpan.FromDays(-30));
-        var link = await new ShareService(r.Factory, r.Bed.Clock).GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Note, r.NoteId.ToString(CultureInfo.InvariantCulture), default);
+        var link = await TestServices.Get<ShareService>(r.Bed.Db, r.Bed.Clock).GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Note, r.NoteId.ToString(CultureInfo.InvariantCulture), default);
         return (sharer, link);
     }
 

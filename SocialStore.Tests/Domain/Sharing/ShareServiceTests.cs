@@ -14,7 +14,7 @@ public class ShareServiceTests
     private static (ShareService Shares, TestCommunity Community, FakeTimeProvider Clock) Arrange(TestDatabase db)
     {
         var clock = new FakeTimeProvider(TestCommunity.Start.AddDays(1));
-        return (new ShareService(db.Factory, clock), new TestCommunity(db.Factory), clock);
+        return (TestServices.Get<ShareService>(db, clock), new TestCommunity(db.Factory), clock);
     }
 
     [Theory]

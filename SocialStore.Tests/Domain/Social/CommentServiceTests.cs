@@ -1,3 +1,4 @@
+using SocialStore.Domain.Limits;
 using SocialStore.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Common;
@@ -124,7 +125,8 @@ public class CommentServiceTests
         var author = await bed.UserAsync("author");
         var chatty = await bed.UserAsync("chatty");
         var noteId = await bed.NoteAsync(author.Id);
-        for (var i = 0; i < CommentService.MaxPerMinute; i++)
+        var limit = new ActionLimitOptions().Comment.Limit;
+        for (var i = 0; i < limit; i++)
         {
             await bed.Comments.AddAsync(chatty.Id, noteId, $"第 {i} 条", null, default);
             bed.Clock.Advance(TimeSpan.FromSeconds(2));
@@ -135,9 +137,9 @@ public class CommentServiceTests
         bed.Clock.Advance(TimeSpan.FromSeconds(45));
         await bed.Comments.AddAsync(chatty.Id, noteId, "一分钟后", null, default);
 
-        Assert.Equal(SocialErrors.CommentRateLimited, error.Code);
-        Assert.Equal(CommentService.MaxPerMinute, error.Arguments.Single());
-        Assert.Equal(CommentService.MaxPerMinute + 2, (await bed.ReadNoteAsync(noteId)).CommentCount);
+        Assert.Equal(LimitErrors.Comment, error.Code);
+        Assert.Equal(new object[] { limit, 1, 1 }, error.Arguments);
+        Assert.Equal(limit + 2, (await bed.ReadNoteAsync(noteId)).CommentCount);
     }
 
     [Theory]

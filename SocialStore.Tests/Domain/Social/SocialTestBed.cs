@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
@@ -19,15 +20,19 @@ public sealed class SocialTestBed : IAsyncDisposable
         Db = db;
         Clock = new FakeTimeProvider(Start);
         Bus = new InProcessNotificationBus();
-        Notifications = new NotificationService(db.Factory, Clock, Bus);
-        Likes = new LikeService(db.Factory, Clock, Notifications);
-        Collects = new CollectService(db.Factory, Clock, Notifications);
-        Comments = new CommentService(db.Factory, Clock, Notifications);
-        Follows = new FollowService(db.Factory, Clock, Notifications);
+        Services = TestServices.Build(db, Clock, configure: s => s.AddSingleton<INotificationBus>(Bus));
+        Notifications = Services.GetRequiredService<NotificationService>();
+        Likes = Services.GetRequiredService<LikeService>();
+        Collects = Services.GetRequiredService<CollectService>();
+        Comments = Services.GetRequiredService<CommentService>();
+        Follows = Services.GetRequiredService<FollowService>();
         Queries = new SocialQueries(db.Factory);
     }
 
     public TestDatabase Db { get; }
+
+    /// <summary>The app's registration over <see cref="Db"/> with this bed's clock and bus.</summary>
+    public ServiceProvider Services { get; }
 
     public FakeTimeProvider Clock { get; }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialStore.Domain.Data;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Tests.Infrastructure;
 using SocialStore.Tests.Integration.Social;
 

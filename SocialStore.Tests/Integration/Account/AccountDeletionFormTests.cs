@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Identity;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Tests.Infrastructure;
 
 namespace SocialStore.Tests.Integration.Account;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Tests.Infrastructure;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -148,7 +149,7 @@ public class AdminStockContentionTests
         var user = await bed.UserAsync("admin");
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
         var images = new ImagePipeline(new LocalMediaStore(Path.GetTempPath()), TimeProvider.System, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-        return (principal, new CatalogAdminService(bed.Db.Factory, images, TimeProvider.System));
+        return (principal, TestServices.Get<CatalogAdminService>(bed.Db, TimeProvider.System, s => s.AddSingleton(images)));
     }
 
     /// <summary>What the editor posts for a one-SKU product: the form's values, a new title and stock, the stock it read.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.GroupBuys;
@@ -19,9 +20,10 @@ public sealed class LiveTopicsPublishTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var bus = new InProcessLiveBus();
         var notifications = new NotificationService(db.Factory, TimeProvider.System, new LiveNotificationBus(bus));
-        var likes = new LikeService(db.Factory, TimeProvider.System, notifications, live: bus);
-        var collects = new CollectService(db.Factory, TimeProvider.System, notifications, live: bus);
-        var comments = new CommentService(db.Factory, TimeProvider.System, notifications, live: bus);
+        var services = TestServices.Build(db, TimeProvider.System, configure: s => s.AddSingleton<ILiveBus>(bus));
+        var likes = services.GetRequiredService<LikeService>();
+        var collects = services.GetRequiredService<CollectService>();
+        var comments = services.GetRequiredService<CommentService>();
         var author = await TestData.UserAsync(db.Factory, "live_author");
         var fan = await TestData.UserAsync(db.Factory, "live_fan");
         var note = await TestData.NoteAsync(db.Factory, author.Id, "直播笔记");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialStore.Domain.Live;
 using SocialStore.Domain.Data;
@@ -84,7 +85,7 @@ public sealed class RedisLiveBusTests
         var buyer = await TestData.UserAsync(db.Factory, "cart_two_nodes");
         var product = await SocialStore.Tests.Domain.Catalog.CatalogTestData.SimpleAsync(db.Factory, "两台面霜", 99m, stock: 10);
         // The person's tab on node B listens on the cart topic; the cart changes through node A.
-        var cartA = new CartService(db.Factory, TimeProvider.System, new CartNotifier(a));
+        var cartA = TestServices.Get<CartService>(db, TimeProvider.System, s => s.AddSingleton(new CartNotifier(a)));
         var seen = new TaskCompletionSource<int>();
         using var _ = new CartNotifier(b).Subscribe(CartItem.UserOwner(buyer.Id), n => { seen.TrySetResult(n); return Task.CompletedTask; });
 

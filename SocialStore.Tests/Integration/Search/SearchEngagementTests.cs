@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Notifications;
@@ -29,8 +30,8 @@ public class SearchEngagementTests
         Assert.Equal(0, await indexer.RefreshEngagementAsync(default));
 
         var notifications = new NotificationService(db.Factory, TimeProvider.System, new InProcessNotificationBus());
-        await new LikeService(db.Factory, TimeProvider.System, notifications).LikeNoteAsync(fan.Id, note.Id, default);
-        await new FollowService(db.Factory, TimeProvider.System, notifications).FollowAsync(fan.Id, author.Id, default);
+        await TestServices.Get<LikeService>(db, TimeProvider.System).LikeNoteAsync(fan.Id, note.Id, default);
+        await TestServices.Get<FollowService>(db, TimeProvider.System).FollowAsync(fan.Id, author.Id, default);
         await using (var context = await db.Factory.CreateDbContextAsync())
             await StockLedger.ApplyToProductAsync(context, product.Id, 3, default);
         await TestData.NoteAsync(db.Factory, fan.Id, "防晒", topics: "护肤");

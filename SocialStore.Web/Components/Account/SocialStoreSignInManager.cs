@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SocialStore.Domain.Identity;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 
 namespace SocialStore.Web.Components.Account;
 

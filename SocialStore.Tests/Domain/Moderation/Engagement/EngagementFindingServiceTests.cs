@@ -55,7 +55,7 @@ public sealed class EngagementFindingServiceTests
         await service.ScanAsync(bed.Mod1Principal, CancellationToken.None);
         var finding = Assert.Single(await service.ListAsync(bed.Mod1Principal, null, CancellationToken.None));
         await service.DecideAsync(bed.Mod1Principal, finding.Id, confirm: true, "互赞小组", CancellationToken.None);
-        var shares = new SocialStore.Domain.Sharing.ShareService(bed.Db.Factory, bed.Clock);
+        var shares = SocialStore.Tests.Infrastructure.TestServices.Get<SocialStore.Domain.Sharing.ShareService>(bed.Db, bed.Clock);
         var code = (await shares.GetOrCreateLinkAsync(ring[1], SocialStore.Domain.Sharing.ShareTargetType.Note, notes[0].ToString(), CancellationToken.None)).Code;
 
         var visit = await shares.RecordVisitAsync(code, null, null);

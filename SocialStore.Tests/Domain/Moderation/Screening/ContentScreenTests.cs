@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,9 +31,9 @@ public sealed class ContentScreenTests
             M = moderation;
             Screen = new ContentScreen(M.Db.Factory, Options.Create(new ScreeningOptions { NewAccountDays = 7, NewAccountMaxMentions = 3 }));
             Words = new WordListService(M.Db.Factory, M.Clock, Screen);
-            Comments = new CommentService(M.Db.Factory, M.Clock, M.Notifications, Screen);
+            Comments = TestServices.Get<CommentService>(M.Db, M.Clock, s => s.AddSingleton(Screen));
             Media = new LocalMediaStore(mediaRoot);
-            Notes = new NoteService(M.Db.Factory, M.Clock, M.Notifications, Media, Screen);
+            Notes = TestServices.Get<NoteService>(M.Db, M.Clock, s => s.AddSingleton(Screen).AddSingleton<IMediaStore>(Media));
         }
 
         public ModerationTestBed M { get; }
@@ -258,7 +259,7 @@ public sealed class ContentScreenTests
     public async Task Answer_Held_IsHiddenAndLeavesTheAnswerCount_ApproveBringsItBack(DatabaseProvider provider)
     {
         await using var bed = await Bed.CreateAsync(provider);
-        var questions = new SocialStore.Domain.Reviews.QuestionService(bed.M.Db.Factory, bed.M.Clock, bed.M.Notifications, bed.Screen);
+        var questions = TestServices.Get<SocialStore.Domain.Reviews.QuestionService>(bed.M.Db, bed.M.Clock, s => s.AddSingleton(bed.Screen));
         var product = await CatalogTestData.SimpleAsync(bed.M.Db.Factory, "面霜", 99m);
         var answerer = await bed.M.UserAsync("answerer", ageDays: 100);
         await bed.AddWordAsync("加微信", ScreenAction.Hold);

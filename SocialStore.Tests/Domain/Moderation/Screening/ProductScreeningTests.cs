@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class ProductScreeningTests
     {
         var screen = new ContentScreen(bed.Db.Factory, Options.Create(new ScreeningOptions()));
         var images = new ImagePipeline(new LocalMediaStore(Path.GetTempPath()), bed.Clock, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-        return (new CatalogAdminService(bed.Db.Factory, images, bed.Clock, screen), new WordListService(bed.Db.Factory, bed.Clock, screen));
+        return (TestServices.Get<CatalogAdminService>(bed.Db, bed.Clock, s => s.AddSingleton(images).AddSingleton(screen)), new WordListService(bed.Db.Factory, bed.Clock, screen));
     }
 
     private static ProductEdit EditOf(Product form, string title, string? description = null)

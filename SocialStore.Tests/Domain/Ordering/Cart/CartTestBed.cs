@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class CartTestBed : IAsyncDisposable
         Clock = new FakeTimeProvider(Start);
         Notifier = new CartNotifier();
         Pricing = new PricingPipeline([new ShippingAdjuster(Options.Create(shippingOptions))]);
-        Cart = new CartService(db.Factory, Clock, Notifier);
+        Cart = TestServices.Get<CartService>(db, Clock, s => s.AddSingleton(Notifier));
         Addresses = new AddressService(db.Factory, Clock);
         Checkout = new CheckoutService(db.Factory, Clock, Pricing, Options.Create(checkoutOptions), Notifier);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notes;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Domain.Profiles;
 using SocialStore.Tests.Infrastructure;
 
-namespace SocialStore.Tests.Domain.Privacy;
+namespace SocialStore.Tests.Domain.PersonalData;
 
 /// <summary>Consent records and the abandoned-upload clean-up (ADR-051).</summary>
 public class PrivacyRecordsTests
@@ -72,7 +73,7 @@ public class PrivacyRecordsTests
         {
             var store = new LocalMediaStore(mediaRoot.FullName);
             var images = new ImagePipeline(store, clock, Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
-            var cleaner = new AbandonedUploadCleaner(db.Factory, clock, Options.Create(new AbandonedUploadOptions()), images);
+            var cleaner = TestServices.Get<AbandonedUploadCleaner>(db, clock, s => s.AddSingleton(images));
             var author = await TestData.UserAsync(db.Factory, "composer");
             const string abandoned = "i/2026/12/abandonedupload0000000001";
             const string attached = "i/2026/12/attachedupload00000000001";

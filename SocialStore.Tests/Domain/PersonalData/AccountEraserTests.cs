@@ -7,7 +7,7 @@ using SocialStore.Domain.Data;
 using SocialStore.Domain.Media;
 using SocialStore.Domain.Notifications;
 using SocialStore.Domain.Ordering;
-using SocialStore.Domain.Privacy;
+using SocialStore.Domain.PersonalData;
 using SocialStore.Domain.Recommendations;
 using SocialStore.Domain.Referrals;
 using SocialStore.Domain.Referrals.Invites;
@@ -18,7 +18,7 @@ using SocialStore.Tests.Domain.Ordering;
 using SocialStore.Tests.Domain.Referrals;
 using SocialStore.Tests.Infrastructure;
 
-namespace SocialStore.Tests.Domain.Privacy;
+namespace SocialStore.Tests.Domain.PersonalData;
 
 /// <summary>Delete my account (ADR-051): the grace period, the erasure once, and a scan of every text column afterwards.</summary>
 public class AccountEraserTests
@@ -150,7 +150,7 @@ public class AccountEraserTests
         var images = new ImagePipeline(new LocalMediaStore(Path.Combine(Path.GetTempPath(), "socialstore-erase-media")), TimeProvider.System,
             Options.Create(new MediaOptions()), NullLogger<ImagePipeline>.Instance);
         var clock = r.Bed.Clock;
-        return (new AccountDeletionService(r.Factory, clock, options), new AccountEraser(r.Factory, clock, options, images), clock);
+        return (new AccountDeletionService(r.Factory, clock, options), new AccountEraser(r.Factory, clock, options, new FileDeletions(r.Factory, images)), clock);
     }
 
     private sealed record Seeded(long OrderId, decimal OrderTotal, int Commissions);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialStore.Domain.Identity;
 
-namespace SocialStore.Domain.Privacy;
+namespace SocialStore.Domain.PersonalData;
 
 /// <summary>What happens to a deleted account's notes, comments, reviews and Q&amp;A (the person chooses).</summary>
 public enum DeletionContent
@@ -75,23 +75,6 @@ public class Consent
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>
-/// An uploaded note image not yet known to be attached to a note. The clean-up worker deletes the files of
-/// uploads that no note refers to a day later, and the row in every case.
-/// </summary>
-public class MediaUpload
-{
-    public const int KeyMaxLength = 200;
-
-    public long Id { get; set; }
-
-    public string StorageKey { get; set; } = "";
-
-    public string UploaderId { get; set; } = "";
-
-    public DateTimeOffset UploadedAt { get; set; }
-}
-
 public sealed class AccountDeletionConfiguration : IEntityTypeConfiguration<AccountDeletion>
 {
     public void Configure(EntityTypeBuilder<AccountDeletion> builder)
@@ -112,16 +95,5 @@ public sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         builder.HasIndex(c => new { c.UserId, c.At });
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.Version).HasMaxLength(Consent.VersionMaxLength).IsRequired();
-    }
-}
-
-public sealed class MediaUploadConfiguration : IEntityTypeConfiguration<MediaUpload>
-{
-    public void Configure(EntityTypeBuilder<MediaUpload> builder)
-    {
-        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(u => u.UploaderId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(u => u.StorageKey).HasMaxLength(MediaUpload.KeyMaxLength).IsRequired();
-        builder.HasIndex(u => u.StorageKey).IsUnique();
-        builder.HasIndex(u => u.UploadedAt);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialStore.Domain.Data;
 
-namespace SocialStore.Domain.Privacy;
+namespace SocialStore.Domain.PersonalData;
 
 /// <summary>Settings of the "Privacy:Consent" section: the versions of the documents a new account agrees to.</summary>
 public sealed class ConsentOptions

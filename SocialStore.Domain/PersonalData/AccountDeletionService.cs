@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using SocialStore.Domain.Common;
 using SocialStore.Domain.Data;
 
-namespace SocialStore.Domain.Privacy;
+namespace SocialStore.Domain.PersonalData;
 
 /// <summary>Settings of the "Privacy:AccountDeletion" section.</summary>
 public sealed class AccountDeletionOptions

@@ -12,7 +12,7 @@ using SocialStore.Domain.Ordering;
 using SocialStore.Domain.Reviews;
 using SocialStore.Domain.Social;
 
-namespace SocialStore.Domain.Privacy;
+namespace SocialStore.Domain.PersonalData;
 
 /// <summary>
 /// Erases accounts whose grace period is over (PIPL Art. 47, ADR-051). Each account in one transaction that
@@ -24,7 +24,7 @@ public sealed class AccountEraser(
     IDbContextFactory<SocialStoreDbContext> dbFactory,
     TimeProvider clock,
     IOptions<AccountDeletionOptions> options,
-    ImagePipeline images,
+    FileDeletions fileDeletions,
     ILogger<AccountEraser>? logger = null)
 {
     /// <summary>The display name every erased account shows, in both languages (the row is not per language).</summary>
@@ -65,17 +65,8 @@ public sealed class AccountEraser(
     {
         var files = await DbTransactions.RunAsync(dbFactory, (db, ct) => EraseInTransactionAsync(db, deletionId, ct), cancellationToken);
         if (files is null) return false;
-        foreach (var key in files)
-        {
-            try
-            {
-                await images.DeleteAsync(key, cancellationToken);
-            }
-            catch (IOException ex)
-            {
-                logger.LogWarning(ex, "Could not delete the file {Key} of an erased account", key);
-            }
-        }
+        // After the commit; a crash before this leaves the pending rows for the abandoned-upload sweep (ADR-064).
+        await fileDeletions.DeleteAsync(files, cancellationToken);
         return true;
     }
 
@@ -104,6 +95,8 @@ public sealed class AccountEraser(
 
         foreach (var noteId in touchedNotes) await NoteCounters.RefreshHotScoreAsync(db, noteId, ct);
         logger.LogInformation("Erased account {UserId} ({Content})", userId, request.Content);
+        FileDeletions.Queue(db, files, now);
+        await db.SaveChangesAsync(ct);
         return files;
     }
 

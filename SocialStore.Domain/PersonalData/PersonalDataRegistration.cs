@@ -1,21 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace SocialStore.Domain.Privacy;
+namespace SocialStore.Domain.PersonalData;
 
-public static class PrivacyRegistration
+public static class PersonalDataRegistration
 {
-    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPersonalData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountDeletionOptions>().Bind(configuration.GetSection(AccountDeletionOptions.Section));
         services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.Section));
-        services.AddOptions<AbandonedUploadOptions>().Bind(configuration.GetSection(AbandonedUploadOptions.Section));
         services.AddSingleton<AccountDeletionService>();
         services.AddSingleton<AccountEraser>();
         services.AddHostedService<AccountDeletionWorker>();
         services.AddSingleton<ConsentService>();
-        services.AddSingleton<AbandonedUploadCleaner>();
-        services.AddHostedService<AbandonedUploadWorker>();
         return services;
     }
 }

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SocialStore.Domain.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class R4Safety : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ActionCounters",
+                columns: table => new
+                {
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    WindowStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionCounters", x => new { x.Subject, x.Action, x.WindowStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingFileDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingFileDeletions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionCounters_WindowStart",
+                table: "ActionCounters",
+                column: "WindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingFileDeletions_QueuedAt",
+                table: "PendingFileDeletions",
+                column: "QueuedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActionCounters");
+
+            migrationBuilder.DropTable(
+                name: "PendingFileDeletions");
+        }
+    }
+}
