@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SocialStore.Domain.Data;
 using SocialStore.Domain.Notes;
 using SocialStore.Domain.Recommendations;
@@ -81,7 +82,7 @@ public class DiscoverCardsTests
         var (bed, readers, _, _, _) = await CommunityAsync(provider);
         await using var _1 = bed;
         var reader = readers[0];
-        var likes = new LikeService(bed.Social.Db.Factory, bed.Social.Clock, bed.Social.Notifications, bed.Sink);
+        var likes = TestServices.Get<LikeService>(bed.Social.Db, bed.Social.Clock, s => s.AddSingleton(bed.Sink));
 
         // Pages one and two: the second comes from the list kept by the first, and both equal the live computation.
         var page1 = await bed.Personal.DiscoverAsync(reader, null, 6, default);

@@ -39,7 +39,7 @@ public class RewardRetryTests
     private static async Task<(ApplicationUser Sharer, ApplicationUser Newbie)> SignUpThroughLinkAsync(ReferralTestBed r, string newbieHandle = "newbie")
     {
         var sharer = await r.Bed.QueryAsync(db => db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Handle == "sharer")) ?? await PersonAsync(r, "sharer", TimeSpan.FromDays(-30));
-        var link = await new ShareService(r.Factory, r.Bed.Clock).GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Note, r.NoteId.ToString(CultureInfo.InvariantCulture), default);
+        var link = await TestServices.Get<ShareService>(r.Bed.Db, r.Bed.Clock).GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Note, r.NoteId.ToString(CultureInfo.InvariantCulture), default);
         var token = AttributionService.NewBrowserToken();
         Assert.True((await r.Attribution.RecordAsync(new TouchInput(null, token, "198.51.100." + Random.Shared.Next(1, 250), 0, 0, link.Code), default)).Recorded);
         r.Bed.Clock.Advance(TimeSpan.FromMinutes(1));
