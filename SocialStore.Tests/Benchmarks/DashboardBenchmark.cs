@@ -63,11 +63,23 @@ public class DashboardBenchmark(ITestOutputHelper output)
                 var paid = random.Next(10) < 8;
                 var order = new Order
                 {
-                    Number = OrderNumbers.New(at), BuyerId = buyer, CheckoutKey = Guid.NewGuid().ToString("N"),
-                    Status = paid ? OrderStatus.Paid : OrderStatus.Cancelled, Subtotal = 99m, AdjustmentTotal = 0m, Total = 99m,
+                    Number = OrderNumbers.New(at),
+                    BuyerId = buyer,
+                    CheckoutKey = Guid.NewGuid().ToString("N"),
+                    Status = paid ? OrderStatus.Paid : OrderStatus.Cancelled,
+                    Subtotal = 99m,
+                    AdjustmentTotal = 0m,
+                    Total = 99m,
                     RefundedAmount = paid && random.Next(20) == 0 ? 99m : 0m,
-                    Recipient = "张三", Mobile = "13812345678", Province = "上海市", City = "上海市", District = "浦东新区", AddressDetail = "世纪大道 100 号",
-                    CreatedAt = at, PayBy = at.AddMinutes(15), PaidAt = paid ? at.AddMinutes(2) : null,
+                    Recipient = "张三",
+                    Mobile = "13812345678",
+                    Province = "上海市",
+                    City = "上海市",
+                    District = "浦东新区",
+                    AddressDetail = "世纪大道 100 号",
+                    CreatedAt = at,
+                    PayBy = at.AddMinutes(15),
+                    PaidAt = paid ? at.AddMinutes(2) : null,
                 };
                 order.Lines.Add(new OrderLine { ProductId = sku.ProductId, SkuId = sku.Id, ProductTitle = "基准商品", SkuLabel = sku.Key, CoverKey = "seed/p.svg", UnitPrice = 99m, Quantity = 1, Subtotal = 99m, Payable = 99m });
                 context.Orders.Add(order);

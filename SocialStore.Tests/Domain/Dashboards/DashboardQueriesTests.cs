@@ -40,7 +40,18 @@ public sealed class DashboardQueriesTests
     }
 
     /// <summary>A figure set as JSON without its source flag: roll-up and direct computation must give the same text.</summary>
-    private static string Json(DashboardFigures f) => JsonSerializer.Serialize(f with { FromRollups = false });
+    private static string Json(DashboardFigures f) => JsonSerializer.Serialize(f with { FromRollups = false }, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new ValueOnlyDecimal() } };
+
+    /// <summary>Writes a decimal by value, not scale: PostgreSQL's numeric(18,2) reads 0 back as 0.00.</summary>
+    private sealed class ValueOnlyDecimal : System.Text.Json.Serialization.JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(value.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     private static ClaimsPrincipal Principal(string userId, params string[] roles) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test"));
@@ -165,7 +176,7 @@ public sealed class DashboardQueriesTests
             [new KFactorWeek(new DateOnly(2026, 11, 9), 1, 2, 1, true), new KFactorWeek(new DateOnly(2026, 11, 16), 1, 1, 0, true)],
             f.KFactor);
         Assert.Equal((1.00m, 0m), (f.KFactor[0].K, f.KFactor[1].K));
-        Assert.Equal((2, 3, 1, 0.67m), (f.KFactorTotal.Inviters, f.KFactorTotal.Invites, f.KFactorTotal.Converted, f.KFactorTotal.K));
+        Assert.Equal((2, 3, 1, 0.50m), (f.KFactorTotal.Inviters, f.KFactorTotal.Invites, f.KFactorTotal.Converted, f.KFactorTotal.K));
 
         // Attributed GMV = line payables (shipping spread over lines): note 1 = 110 + 105 (60 refunded), note 2 = 105.
         Assert.Equal([("面霜测评", 2, 215m, 155m), ("精华分享", 1, 105m, 105m)], f.TopNotes.Select(n => (n.Title, n.Orders, n.Gmv, n.NetGmv)));
