@@ -7,4 +7,5 @@ public static class DashboardErrors
     public const string RangeMalformed = "Dashboard.RangeMalformed";
     public const string RangeEndBeforeStart = "Dashboard.RangeEndBeforeStart";
     public const string RangeTooLong = "Dashboard.RangeTooLong";
+    public const string RangeOutOfBounds = "Dashboard.RangeOutOfBounds";
 }

@@ -8,6 +8,9 @@ public readonly record struct DashboardRange(DateOnly From, DateOnly To)
 {
     public const int MaxDays = 366;
 
+    /// <summary>The earliest and latest days a range may touch: far dates are junk, and would overflow the date arithmetic.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
+
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     public IEnumerable<DateOnly> EachDay() => Enumerable.Range(0, Days).Select(From.AddDays);
@@ -23,6 +26,7 @@ public readonly record struct DashboardRange(DateOnly From, DateOnly To)
 
     public static DashboardRange Create(DateOnly from, DateOnly to)
     {
+        if (from < Earliest || to > Latest || from > Latest || to < Earliest) throw new DomainException(DashboardErrors.RangeOutOfBounds);
         if (to < from) throw new DomainException(DashboardErrors.RangeEndBeforeStart);
         var range = new DashboardRange(from, to);
         if (range.Days > MaxDays) throw new DomainException(DashboardErrors.RangeTooLong);

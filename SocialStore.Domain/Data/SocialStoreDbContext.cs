@@ -185,6 +185,14 @@ public abstract class SocialStoreDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<SocialStore.Domain.Media.PendingFileDeletion> PendingFileDeletions => Set<SocialStore.Domain.Media.PendingFileDeletion>();
 
+    public DbSet<SocialStore.Domain.Dashboards.Rollups.DashboardRollupDay> DashboardRollupDays => Set<SocialStore.Domain.Dashboards.Rollups.DashboardRollupDay>();
+
+    public DbSet<SocialStore.Domain.Dashboards.Rollups.DashboardOrderDay> DashboardOrderDays => Set<SocialStore.Domain.Dashboards.Rollups.DashboardOrderDay>();
+
+    public DbSet<SocialStore.Domain.Dashboards.Rollups.DashboardUserDay> DashboardUserDays => Set<SocialStore.Domain.Dashboards.Rollups.DashboardUserDay>();
+
+    public DbSet<SocialStore.Domain.Dashboards.Rollups.DashboardFirstSeen> DashboardFirstSeen => Set<SocialStore.Domain.Dashboards.Rollups.DashboardFirstSeen>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -81,6 +81,8 @@ public sealed class PersonalDataExporter(IDbContextFactory<SocialStoreDbContext>
         typeof(IdentityUserToken<string>), typeof(IdentityUserClaim<string>), typeof(IdentityUserPasskey<string>),
         // Upload bookkeeping of the last day (ADR-051); the images themselves are in notes.json and media/.
         typeof(SocialStore.Domain.Media.MediaUpload),
+        // Dashboard roll-ups (ADR-061): which days a person was counted in the shop's aggregate figures, no content of theirs.
+        typeof(SocialStore.Domain.Dashboards.Rollups.DashboardUserDay), typeof(SocialStore.Domain.Dashboards.Rollups.DashboardFirstSeen),
     };
 
     /// <summary>Writes the user's export as a zip to <paramref name="output"/> (left open).</summary>

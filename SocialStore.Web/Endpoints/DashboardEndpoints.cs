@@ -9,21 +9,24 @@ public static class DashboardEndpoints
 {
     public const string DailyCsvPath = "/admin/dashboard/daily.csv";
 
+    public static string CsvPath(string table) => $"/admin/dashboard/{table}.csv";
+
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(DailyCsvPath, DailyCsvAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
+        endpoints.MapGet("/admin/dashboard/{table}.csv", CsvAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
         return endpoints;
     }
 
-    /// <summary>The dashboard's daily series as CSV; a bad range is a 400 with the localised message, and nothing is computed.</summary>
-    private static async Task<IResult> DailyCsvAsync(HttpContext context, DashboardQueries queries, TimeProvider clock,
-        Microsoft.Extensions.Localization.IStringLocalizer<DashboardResource> d, string? from, string? to)
+    /// <summary>One table or series of the dashboard as CSV; a bad range is a 400 with the localised message, and nothing is computed.</summary>
+    private static async Task<IResult> CsvAsync(HttpContext context, DashboardQueries queries, TimeProvider clock,
+        Microsoft.Extensions.Localization.IStringLocalizer<DashboardResource> d, string table, string? from, string? to)
     {
+        if (!DashboardCsv.Tables.Contains(table)) return Results.NotFound();
         DashboardFigures figures;
         try
         {
             var range = DashboardRanges.Resolve(from, to, clock);
-            figures = await queries.FiguresAsync(context.User, range, DashboardRanges.ShopZone, context.RequestAborted);
+            figures = await queries.FiguresAsync(context.User, range, context.RequestAborted);
         }
         catch (DomainException e) when (e.Code != DashboardErrors.AdminOnly)
         {
@@ -34,7 +37,7 @@ public static class DashboardEndpoints
             return Results.Forbid();
         }
         context.Response.Headers.CacheControl = "no-store";
-        var name = $"dashboard-{DashboardRanges.Text(figures.Range.From)}-{DashboardRanges.Text(figures.Range.To)}.csv";
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(DashboardQueries.DailyCsv(figures)), "text/csv; charset=utf-8", name);
+        var name = $"dashboard-{table}-{DashboardRanges.Text(figures.Range.From)}-{DashboardRanges.Text(figures.Range.To)}.csv";
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(DashboardCsv.Write(table, figures)!), "text/csv; charset=utf-8", name);
     }
 }

@@ -51,9 +51,20 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : AppJourney
             await Assertions.Expect(page.Locator("[data-testid=figure-paying-users] [data-testid=value]")).ToHaveTextAsync("2");
             await Assertions.Expect(page.Locator("[data-testid=figure-gmv]")).ToContainTextAsync("范围内支付的订单实付金额之和");
             await Assertions.Expect(page.Locator("[data-testid=funnel-Cart]")).ToContainTextAsync("暂未记录此类事件");
+            await Assertions.Expect(page.Locator("[data-testid=dash-retention]")).ToContainTextAsync("D1 / D7 / D30");
+            await Assertions.Expect(page.Locator("[data-testid=dash-retention]")).Not.ToContainTextAsync("{n}");
+            await Assertions.Expect(page.Locator("[data-testid=dash-kfactor]")).ToContainTextAsync("K = 人均邀请数 × 转化率");
+            await Assertions.Expect(page.Locator("[data-testid=dash-top-notes]")).ToContainTextAsync("归因");
+            await Assertions.Expect(page.Locator("[data-testid=dash-chart-funnel] svg")).ToHaveCountAsync(1);
             await Artifacts.ScreenshotAsync(page, "dashboard-2-phone");
             await page.SetViewportSizeAsync(1440, 900);
-            await Artifacts.ScreenshotAsync(page, "dashboard-3-desktop");
+            await FullPageAsync(page, "dashboard-3-desktop");
+
+            var kfactor = await page.APIRequest.GetAsync(app.BaseUrl + "/admin/dashboard/kfactor.csv?from=2026-01-01&to=2026-01-14");
+            Assert.Equal(200, kfactor.Status);
+            Assert.StartsWith("week_start,inviters,invites,converted,invites_per_inviter,conversion,k,open\n2025-12-29,0,0,0,", await kfactor.TextAsync());
+            Assert.Equal(404, (await page.APIRequest.GetAsync(app.BaseUrl + "/admin/dashboard/passwords.csv")).Status);
+            Assert.Equal(400, (await page.APIRequest.GetAsync(app.BaseUrl + "/admin/dashboard/funnel.csv?from=2016-01-01&to=2026-01-01")).Status);
 
             var csv = await page.APIRequest.GetAsync(app.BaseUrl + "/admin/dashboard/daily.csv?from=2026-01-01&to=2026-01-02");
             Assert.Equal(200, csv.Status);
@@ -64,6 +75,23 @@ public sealed class DashboardJourneyTests(BrowserFixture browser) : AppJourney
             await Assertions.Expect(page.Locator("[data-testid=dash-figures]")).ToHaveCountAsync(0);
             await page.SetViewportSizeAsync(390, 844);
             await Artifacts.ScreenshotAsync(page, "dashboard-4-bad-range-phone");
+            await page.GotoAsync(app.BaseUrl + "/admin/dashboard?from=abc&to=%00");
+            await Assertions.Expect(page.Locator("[data-testid=dash-error]")).ToContainTextAsync("YYYY-MM-DD");
+        });
+
+        var english = await browser.NewPageAsync("phone", "en-US");
+        await Artifacts.CaptureFailureAsync(english, "dashboard-en", async () =>
+        {
+            await BrowserSignIn.SignInAsync(english, app.BaseUrl, adminUser.Email!);
+            await english.GotoAsync(app.BaseUrl + "/admin/dashboard");
+            await Assertions.Expect(english.Locator("[data-testid=dash-kfactor]")).ToContainTextAsync("K = invites per inviter × conversion");
+            await Assertions.Expect(english.Locator("[data-testid=dash-retention]")).ToContainTextAsync("D1 / D7 / D30");
+            await FullPageAsync(english, "dashboard-5-phone-en");
+            await english.SetViewportSizeAsync(1440, 900);
+            await FullPageAsync(english, "dashboard-6-desktop-en");
         });
     }
+
+    private static Task FullPageAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Directory, name + ".png"), FullPage = true });
 }

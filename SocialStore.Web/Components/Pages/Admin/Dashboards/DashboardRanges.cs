@@ -1,18 +1,18 @@
 using SocialStore.Domain.Dashboards;
-using SocialStore.Domain.Ordering;
+using SocialStore.Domain.Dashboards.Rollups;
 
 namespace SocialStore.Web.Components.Pages.Admin.Dashboards;
 
 /// <summary>The dashboard's days are the shop's calendar days (UTC+8); without a range it shows the last 30 days up to today.</summary>
 public static class DashboardRanges
 {
-    public static readonly TimeZoneInfo ShopZone = TimeZoneInfo.CreateCustomTimeZone("UTC+8", OrderQueries.ShopOffset, "UTC+8", "UTC+8");
+    public static readonly TimeZoneInfo ShopZone = DashboardDays.ShopZone;
 
     public static DashboardRange Resolve(string? from, string? to, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(OrderQueries.ShopOffset).DateTime);
+            var today = DateOnly.FromDayNumber(DashboardDays.DayOf(clock.GetUtcNow(), ShopZone));
             return DashboardRange.Create(today.AddDays(-29), today);
         }
         return DashboardRange.Parse(from, to);
