@@ -6,11 +6,51 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SocialStore.Domain.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class R4Dash : Migration
+    public partial class Wave5 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastTriedAt",
+                table: "RewardGrants",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retries",
+                table: "RewardGrants",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnavailableReason",
+                table: "RewardGrants",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MinLevelRank",
+                table: "CouponTemplates",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ActionCounters",
+                columns: table => new
+                {
+                    Subject = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    WindowStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionCounters", x => new { x.Subject, x.Action, x.WindowStart });
+                });
+
             migrationBuilder.CreateTable(
                 name: "DashboardFirstSeen",
                 columns: table => new
@@ -65,10 +105,34 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_DashboardUserDays", x => new { x.Kind, x.Day, x.UserId });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingFileDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingFileDeletions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardGrants_State_CouponTemplateId",
+                table: "RewardGrants",
+                columns: new[] { "State", "CouponTemplateId" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaidAt",
                 table: "Orders",
                 column: "PaidAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionCounters_WindowStart",
+                table: "ActionCounters",
+                column: "WindowStart");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DashboardFirstSeen_Day_UserId",
@@ -79,11 +143,19 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 name: "IX_DashboardRollupDays_State_Day",
                 table: "DashboardRollupDays",
                 columns: new[] { "State", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingFileDeletions_QueuedAt",
+                table: "PendingFileDeletions",
+                column: "QueuedAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActionCounters");
+
             migrationBuilder.DropTable(
                 name: "DashboardFirstSeen");
 
@@ -96,9 +168,32 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
             migrationBuilder.DropTable(
                 name: "DashboardUserDays");
 
+            migrationBuilder.DropTable(
+                name: "PendingFileDeletions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RewardGrants_State_CouponTemplateId",
+                table: "RewardGrants");
+
             migrationBuilder.DropIndex(
                 name: "IX_Orders_PaidAt",
                 table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "LastTriedAt",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "Retries",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "UnavailableReason",
+                table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "MinLevelRank",
+                table: "CouponTemplates");
         }
     }
 }

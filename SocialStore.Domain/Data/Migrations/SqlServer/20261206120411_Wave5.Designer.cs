@@ -12,8 +12,8 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSocialStoreDbContext))]
-    [Migration("20261206110948_R4Safety")]
-    partial class R4Safety
+    [Migration("20261206120411_Wave5")]
+    partial class Wave5
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -788,6 +788,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int?>("MinLevelRank")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -858,6 +861,84 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.HasKey("ProductId", "OtherProductId");
 
                     b.ToTable("AlsoBought");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardFirstSeen", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Day", "UserId");
+
+                    b.ToTable("DashboardFirstSeen");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardOrderDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("CouponCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("Gmv")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DashboardOrderDays");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardRollupDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.HasIndex("State", "Day");
+
+                    b.ToTable("DashboardRollupDays");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardUserDay", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Kind", "Day", "UserId");
+
+                    b.ToTable("DashboardUserDays");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.FlashSales.FlashSaleItem", b =>
@@ -2289,6 +2370,8 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PaidAt");
 
                     b.HasIndex("BuyerId", "CheckoutKey")
                         .IsUnique();
@@ -3937,6 +4020,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTimeOffset?>("LastTriedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("NewUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -3946,6 +4032,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Retries")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("SettledAt")
@@ -3964,6 +4053,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
 
+                    b.Property<string>("UnavailableReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CouponId");
@@ -3974,6 +4067,8 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
 
                     b.HasIndex("NewUserId", "Trigger")
                         .IsUnique();
+
+                    b.HasIndex("State", "CouponTemplateId");
 
                     b.ToTable("RewardGrants");
                 });

@@ -12,8 +12,8 @@ using SocialStore.Domain.Data;
 namespace SocialStore.Domain.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSocialStoreDbContext))]
-    [Migration("20261206104853_R4Growth")]
-    partial class R4Growth
+    [Migration("20261206120404_Wave5")]
+    partial class Wave5
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -860,6 +860,84 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("AlsoBought");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardFirstSeen", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Day", "UserId");
+
+                    b.ToTable("DashboardFirstSeen");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardOrderDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CouponCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Gmv")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DashboardOrderDays");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardRollupDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.HasIndex("State", "Day");
+
+                    b.ToTable("DashboardRollupDays");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Dashboards.Rollups.DashboardUserDay", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Kind", "Day", "UserId");
+
+                    b.ToTable("DashboardUserDays");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.FlashSales.FlashSaleItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1329,6 +1407,84 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("MemberLevels");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Limits.ActionCounter", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Subject", "Action", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("ActionCounters", (string)null);
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Media.MediaUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt");
+
+                    b.HasIndex("UploaderId");
+
+                    b.ToTable("MediaUploads");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.Media.PendingFileDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("PendingFileDeletions", (string)null);
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
@@ -2211,6 +2367,8 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PaidAt");
+
                     b.HasIndex("BuyerId", "CheckoutKey")
                         .IsUnique();
 
@@ -2669,6 +2827,87 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.ToTable("RefundRequests");
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.PersonalData.AccountDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("AccountDeletions");
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.PersonalData.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Points.PointsAccount", b =>
                 {
                     b.Property<string>("UserId")
@@ -2808,120 +3047,6 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("PointsRules");
-                });
-
-            modelBuilder.Entity("SocialStore.Domain.Privacy.AccountDeletion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "DueAt");
-
-                    b.ToTable("AccountDeletions");
-                });
-
-            modelBuilder.Entity("SocialStore.Domain.Privacy.Consent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Granted")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("Version")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "At");
-
-                    b.ToTable("Consents");
-                });
-
-            modelBuilder.Entity("SocialStore.Domain.Privacy.MediaUpload", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploaderId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StorageKey")
-                        .IsUnique();
-
-                    b.HasIndex("UploadedAt");
-
-                    b.HasIndex("UploaderId");
-
-                    b.ToTable("MediaUploads");
                 });
 
             modelBuilder.Entity("SocialStore.Domain.Recommendations.BehaviourEvent", b =>
@@ -4670,6 +4795,15 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.Media.MediaUpload", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Moderation.BanHiddenItem", b =>
                 {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
@@ -4980,6 +5114,24 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialStore.Domain.PersonalData.AccountDeletion", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialStore.Domain.PersonalData.Consent", b =>
+                {
+                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialStore.Domain.Points.PointsAccount", b =>
                 {
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
@@ -5008,33 +5160,6 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialStore.Domain.Privacy.AccountDeletion", b =>
-                {
-                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialStore.Domain.Privacy.Consent", b =>
-                {
-                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SocialStore.Domain.Privacy.MediaUpload", b =>
-                {
-                    b.HasOne("SocialStore.Domain.Identity.ApplicationUser", null)
-                        .WithMany()
-                        .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
