@@ -95,6 +95,21 @@ public sealed class AbsoluteUrlTests : AppPageTest
     }
 
     [Fact]
+    public async Task ShareQrCode_ForgedHost_EncodesTheShortLinkOnThePublicOrigin()
+    {
+        var sharer = await TestData.UserAsync(db, "qrsharer");
+        var link = await app.Services.GetRequiredService<ShareService>()
+            .GetOrCreateLinkAsync(sharer.Id, ShareTargetType.Profile, sharer.Id, default);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Host = ForgedHost;
+
+        var png = await client.GetByteArrayAsync($"/s/{link.Code}/qr.png");
+
+        // The publicly cacheable image is exactly the QR code of the link on the configured origin.
+        Assert.Equal(QRCoder.PngByteQRCodeHelper.GetQRCode($"{Origin}/s/{link.Code}", QRCoder.QRCodeGenerator.ECCLevel.M, 8), png);
+    }
+
+    [Fact]
     public async Task BargainPage_ForgedHost_OpenGraphImageOnThePublicOrigin()
     {
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
