@@ -13,6 +13,7 @@ mkdir -p "$data/static"
 export Database__Provider=${BENCH_PROVIDER:-Sqlite}
 export ConnectionStrings__SocialStore=${BENCH_CONNECTION:-"Data Source=$data/socialstore.db"}
 export Media__Root="$data/media" Seed__OnStartup=false Benchmark__StaticRoot="$data/static" ASPNETCORE_ENVIRONMENT=Production
+export App__PublicOrigin="http://127.0.0.1:$port" # required outside Development (ADR-067)
 # BENCH_CACHE=false measures every render (the output cache for signed-out pages is on by default).
 export Caching__AnonymousPages=${BENCH_CACHE:-true}
 if [ ! -f "$data/seeded" ]; then

@@ -62,6 +62,7 @@ public sealed class DemoSeedStartupTests
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment(environment);
+            builder.UseSetting("App:PublicOrigin", "https://shop.example.test");
             builder.ConfigureLogging(logging => logging.AddProvider(logger));
         }
     }

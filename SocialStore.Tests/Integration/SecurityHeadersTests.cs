@@ -117,13 +117,15 @@ public sealed partial class SecurityHeadersTests
     [GeneratedRegex("'nonce-(?<nonce>[^']+)'")]
     private static partial Regex NonceSource();
 
-    /// <summary>The app as deployed: Production, no payment settings.</summary>
+    /// <summary>The app as deployed: Production, its public origin, no payment settings.</summary>
     private sealed class ProductionAppFactory : AppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            // Outside Development start-up requires the public origin (issue 11).
+            builder.UseSetting("App:PublicOrigin", "https://shop.example.test");
         }
     }
 }

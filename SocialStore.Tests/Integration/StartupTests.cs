@@ -85,6 +85,18 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task Start_ProductionWithoutPublicOrigin_RefusedWithOneLine()
+    {
+        // No sandbox, no origin: links in emails would otherwise be built on whatever Host a request names (issue 11).
+        var (code, stdout, stderr) = await RunAppAsync(new() { ["App__PublicOrigin"] = null });
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("SocialStore cannot start: App:PublicOrigin is not set; outside Development", line);
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
     public async Task Start_ProductionSandboxShortSecret_RefusedWithoutPrintingIt()
     {
         var (code, _, stderr) = await RunAppAsync(new()

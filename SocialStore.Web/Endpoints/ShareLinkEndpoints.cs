@@ -68,15 +68,19 @@ public static class ShareLinkEndpoints
         return Results.Redirect(visit.CanonicalPath);
     }
 
-    private static async Task<IResult> QrCodeAsync(string code, HttpContext http, ShareService shares, CancellationToken cancellationToken)
+    private static async Task<IResult> QrCodeAsync(string code, HttpContext http, ShareService shares, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var link = await shares.FindAsync(code, cancellationToken);
         if (link is null) return Results.NotFound();
         var request = http.Request;
-        var url = AbsoluteShortUrl($"{request.Scheme}://{request.Host}{request.PathBase}/", link.Code);
+        // On the configured public origin (required outside Development, ADR-067), never a forged Host: the image
+        // is publicly cacheable, so a Host-built one could be cached for everyone.
+        var baseUri = SocialStore.Domain.Ordering.PublicOrigin.TryParse(configuration[SocialStore.Domain.Ordering.PublicOrigin.ConfigurationKey], out _)?.AbsoluteUri
+            ?? $"{request.Scheme}://{request.Host}{request.PathBase}/";
+        var url = AbsoluteShortUrl(baseUri, link.Code);
         // ~8 px per module with the quiet zone: about 300 px for a short URL, sharp on a phone, scannable from a screen.
         var png = PngByteQRCodeHelper.GetQRCode(url, QRCodeGenerator.ECCLevel.M, 8);
-        // A code's image never changes (per host, which caches key on anyway).
+        // A code's image never changes.
         http.Response.Headers.CacheControl = "public, max-age=604800";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(png, "image/png");

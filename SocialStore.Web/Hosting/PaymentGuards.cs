@@ -9,7 +9,8 @@ namespace SocialStore.Web.Hosting;
 /// <summary>
 /// Production guards for payments (ADR-027): the sandbox gateway runs in Development, or elsewhere only when an
 /// operator sets Payments:Sandbox:Enabled=true, and then start-up refuses a missing, public-default or short
-/// secret and a missing App:PublicOrigin. Each refusal is a <see cref="StartupException"/>: one clear line.
+/// secret. Outside Development App:PublicOrigin is required, sandbox or not (issue 11). Each refusal is a
+/// <see cref="StartupException"/>: one clear line.
 /// </summary>
 public static class PaymentGuards
 {
@@ -38,15 +39,20 @@ public static class PaymentGuards
         {
             throw new StartupException($"{SandboxEnabledKey} must be true or false.");
         }
-        if (!sandbox || development) return (sandbox, origin);
+        if (development) return (sandbox, origin);
 
         var environmentName = environment.EnvironmentName;
-        if (SandboxOptions.SecretProblem(configuration[SecretKey]) is { } secretProblem)
+        if (sandbox && SandboxOptions.SecretProblem(configuration[SecretKey]) is { } secretProblem)
             throw new StartupException(
                 $"the sandbox payment gateway is enabled in {environmentName} but {SecretKey} {secretProblem}; set a random secret of at least {SandboxOptions.MinimumSecretLength} characters, or remove {SandboxEnabledKey}.");
-        if (origin is null)
+        if (sandbox && origin is null)
             throw new StartupException(
                 $"the sandbox payment gateway is enabled in {environmentName} but {PublicOrigin.ConfigurationKey} is not set; set the shop's public address, e.g. https://shop.example.com.");
+        // Issue 11: outside Development every absolute URL (email links, share links, Open Graph, payment URLs)
+        // comes from the configured origin, so a forged Host header can never reach a mail or a callback.
+        if (origin is null)
+            throw new StartupException(
+                $"{PublicOrigin.ConfigurationKey} is not set; outside Development set the shop's public address, e.g. https://shop.example.com (links in emails, share links and payment URLs are built from it).");
         return (sandbox, origin);
     }
 }

@@ -65,13 +65,15 @@ public sealed class PaymentGuardTests
         Assert.Contains("Online payment is not available", pay.Text);
     }
 
-    /// <summary>The app as deployed: Production, no payment settings at all.</summary>
+    /// <summary>The app as deployed: Production, its public origin, no payment settings at all.</summary>
     private sealed class ProductionAppFactory : AppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            // Outside Development start-up requires the public origin (issue 11).
+            builder.UseSetting("App:PublicOrigin", "https://shop.example.test");
         }
     }
 }
