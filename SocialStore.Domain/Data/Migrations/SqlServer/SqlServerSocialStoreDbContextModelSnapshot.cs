@@ -3578,6 +3578,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.Property<int>("CommissionRateBasisPoints")
                         .HasColumnType("int");
 
+                    b.Property<int?>("CreatorMinLevelRank")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.ToTable("ReferralSettings");
