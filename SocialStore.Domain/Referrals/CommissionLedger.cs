@@ -58,8 +58,9 @@ public sealed class CommissionLedger(IDbContextFactory<SocialStoreDbContext> dbF
 
     private static async Task EarnAsync(SocialStoreDbContext db, long orderId, DateTimeOffset now, CancellationToken ct)
     {
+        var threshold = await CreatorRule.ThresholdAsync(db, ct);
         var attributed = await db.OrderLineAttributions.AsNoTracking()
-            .Where(a => a.OrderId == orderId && a.EarnerId != a.BuyerId && db.Creators.Any(c => c.UserId == a.EarnerId && c.Enabled))
+            .Where(a => a.OrderId == orderId && a.EarnerId != a.BuyerId && CreatorRule.CreatorIds(db, threshold).Contains(a.EarnerId))
             .Join(db.OrderLines, a => a.OrderLineId, l => l.Id, (a, l) => new { a.EarnerId, a.NoteId, l.Id, l.ProductId, l.Subtotal, l.Payable })
             .ToListAsync(ct);
         if (attributed.Count == 0) return;
@@ -169,7 +170,7 @@ public sealed class CommissionLedger(IDbContextFactory<SocialStoreDbContext> dbF
         return await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
         {
             var now = clock.GetUtcNow();
-            if (!await db.Creators.AnyAsync(c => c.UserId == creatorId && c.Enabled, ct)) throw new DomainException(ReferralErrors.NotACreator);
+            if (!await CreatorRule.IsCreatorAsync(db, creatorId, ct)) throw new DomainException(ReferralErrors.NotACreator);
             await ReleaseDueAsync(db, now, ct);
             var available = await db.CommissionEntries.Where(e => e.CreatorId == creatorId && e.State == CommissionState.Available && e.PayoutId == null)
                 .SumAsync(e => e.Amount, ct);
@@ -203,7 +204,7 @@ public sealed class CommissionLedger(IDbContextFactory<SocialStoreDbContext> dbF
     public async Task<bool> IsCreatorAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Creators.AnyAsync(c => c.UserId == userId && c.Enabled, cancellationToken);
+        return await CreatorRule.IsCreatorAsync(db, userId, cancellationToken);
     }
 
     internal static void EnsureAdmin(ClaimsPrincipal actor)

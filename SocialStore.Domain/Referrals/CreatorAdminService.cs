@@ -43,6 +43,36 @@ public sealed class CreatorAdminService(IDbContextFactory<SocialStoreDbContext> 
         }, cancellationToken);
     }
 
+    /// <summary>The member levels an admin can pick as "creator from this level" (rank, name, growth threshold), lowest first.</summary>
+    public async Task<IReadOnlyList<(int Rank, string Name, int Threshold)>> LevelsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var table = await Levels.LevelRules.ReadAsync(db, cancellationToken);
+        return table.Select((l, rank) => (rank, l.Name, l.Threshold)).ToList();
+    }
+
+    /// <summary>
+    /// Sets the member level (rank) from which users are creators without enablement, or null for enablement only
+    /// (ADR-066). Audited; the disclosure directory is refreshed.
+    /// </summary>
+    /// <exception cref="DomainException">AdminOnly, LevelNotFound (no member level of that rank).</exception>
+    public async Task SetCreatorLevelAsync(ClaimsPrincipal actor, int? rank, CancellationToken cancellationToken)
+    {
+        var adminId = Roles.RequireAdmin(actor, ReferralErrors.AdminOnly);
+        await DbTransactions.RunAsync(dbFactory, async (db, ct) =>
+        {
+            if (rank is { } r && (r < 0 || r >= (await Levels.LevelRules.ReadAsync(db, ct)).Count)) throw new DomainException(ReferralErrors.LevelNotFound);
+            var row = await db.ReferralSettings.FirstOrDefaultAsync(s => s.Id == ReferralSettings.SingletonId, ct);
+            if (row is null) db.ReferralSettings.Add(row = new ReferralSettings { Id = ReferralSettings.SingletonId });
+            var before = row.CreatorMinLevelRank?.ToString(CultureInfo.InvariantCulture) ?? "";
+            row.CreatorMinLevelRank = rank;
+            Audit(db, adminId, "creator.level", "settings", "1", before, rank?.ToString(CultureInfo.InvariantCulture) ?? "");
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+        directory.Invalidate();
+    }
+
     /// <exception cref="DomainException">AdminOnly, UserNotFound.</exception>
     public async Task SetCreatorAsync(ClaimsPrincipal actor, string handleOrId, bool enabled, CancellationToken cancellationToken)
     {

@@ -99,6 +99,9 @@ public class ReferralSettings
 
     /// <summary>Days after delivery during which a commission stays frozen (never less than 7).</summary>
     public int AfterSalesDays { get; set; } = DefaultAfterSalesDays;
+
+    /// <summary>Members at this level (<c>MemberLevel.Rank</c>) or above are creators without enablement; null: enablement only (ADR-066).</summary>
+    public int? CreatorMinLevelRank { get; set; }
 }
 
 public enum CommissionState

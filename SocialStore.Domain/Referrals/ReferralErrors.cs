@@ -13,4 +13,5 @@ public static class ReferralErrors
     public const string DaysInvalid = "Referral.DaysInvalid";
     public const string UserNotFound = "Referral.UserNotFound";
     public const string ProductNotFound = "Referral.ProductNotFound";
+    public const string LevelNotFound = "Referral.LevelNotFound";
 }

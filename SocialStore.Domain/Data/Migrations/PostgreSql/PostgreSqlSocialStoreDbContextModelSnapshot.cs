@@ -3698,6 +3698,9 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                     b.Property<int>("CommissionRateBasisPoints")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CreatorMinLevelRank")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("ReferralSettings");

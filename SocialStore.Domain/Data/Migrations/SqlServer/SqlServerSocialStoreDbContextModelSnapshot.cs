@@ -3703,6 +3703,9 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                     b.Property<int>("CommissionRateBasisPoints")
                         .HasColumnType("int");
 
+                    b.Property<int?>("CreatorMinLevelRank")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.ToTable("ReferralSettings");

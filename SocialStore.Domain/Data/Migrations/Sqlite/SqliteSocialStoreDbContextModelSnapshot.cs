@@ -3577,6 +3577,9 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                     b.Property<int>("CommissionRateBasisPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreatorMinLevelRank")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("ReferralSettings");
