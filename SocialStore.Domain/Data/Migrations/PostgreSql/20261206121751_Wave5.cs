@@ -33,6 +33,12 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "CreatorMinLevelRank",
+                table: "ReferralSettings",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MinLevelRank",
                 table: "CouponTemplates",
                 type: "integer",
@@ -191,6 +197,10 @@ namespace SocialStore.Domain.Data.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "UnavailableReason",
                 table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "CreatorMinLevelRank",
+                table: "ReferralSettings");
 
             migrationBuilder.DropColumn(
                 name: "MinLevelRank",

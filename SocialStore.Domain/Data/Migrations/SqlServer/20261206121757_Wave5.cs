@@ -32,6 +32,12 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "CreatorMinLevelRank",
+                table: "ReferralSettings",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MinLevelRank",
                 table: "CouponTemplates",
                 type: "int",
@@ -190,6 +196,10 @@ namespace SocialStore.Domain.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "UnavailableReason",
                 table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "CreatorMinLevelRank",
+                table: "ReferralSettings");
 
             migrationBuilder.DropColumn(
                 name: "MinLevelRank",

@@ -32,6 +32,12 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "CreatorMinLevelRank",
+                table: "ReferralSettings",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "MinLevelRank",
                 table: "CouponTemplates",
                 type: "INTEGER",
@@ -190,6 +196,10 @@ namespace SocialStore.Domain.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "UnavailableReason",
                 table: "RewardGrants");
+
+            migrationBuilder.DropColumn(
+                name: "CreatorMinLevelRank",
+                table: "ReferralSettings");
 
             migrationBuilder.DropColumn(
                 name: "MinLevelRank",
