@@ -100,6 +100,8 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
     {
         "CartItems", "Addresses", "Orders", "OrderLines", "OrderAdjustments", "OrderLineAdjustments", "OrderEvents",
         "Payments", "PaymentCallbacks", "PaymentIncidents", "RefundRequests", "Outbox", "Notifications",
+        // Bookkeeping no page shows: rate-limit counters (ADR-064), files to delete, the dashboard's roll-ups (ADR-061).
+        "ActionCounters", "PendingFileDeletions", "DashboardRollupDays", "DashboardOrderDays", "DashboardUserDays", "DashboardFirstSeen",
     };
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)

@@ -93,6 +93,7 @@ public sealed class AnonymousPageCacheTests : AppPageTest
     [InlineData("""INSERT INTO "Orders" ("Number") VALUES (@p0); INSERT INTO "OrderLines" ("OrderId") VALUES (@p1);""", false)]
     [InlineData("""INSERT INTO "Orders" ("Number") VALUES (@p0); UPDATE "Skus" AS "s" SET "Stock" = "s"."Stock" - @n;""", true)]
     [InlineData("""UPDATE "Notes" AS "n" SET "LikeCount" = "n"."LikeCount" + 1""", true)]
+    [InlineData("""UPDATE "ActionCounters" AS "a" SET "Count" = "a"."Count" + 1 WHERE "a"."Count" < @limit""", false)]
     [InlineData("""MERGE [Notifications] USING (VALUES (@p0)) AS i ON 1=0 WHEN NOT MATCHED THEN INSERT ([RecipientId]) VALUES (i.[RecipientId]);""", false)]
     [InlineData("""UPDATE d SET d.[Engagement] = n.[HotScore] FROM [SearchDocuments] AS d""", true)]
     [InlineData("""SELECT "c"."Id" FROM "CartItems" AS "c" WHERE "c"."OwnerKey" = @o""", false)]
