@@ -365,7 +365,8 @@ public sealed class ModerationService(
             case ModerationAction.Mute:
                 var until = now.AddDays(muteDays!.Value);
                 if (!await UniqueInsert.TryInsertAsync(db, new UserSanction { UserId = r.TargetAuthorId, MutedUntil = until }, ct))
-                    await db.Set<UserSanction>().Where(s => s.UserId == r.TargetAuthorId)
+                    // A shorter mute never cuts a longer one in force short (an appeal of the longer one does that, ADR-063).
+                    await db.Set<UserSanction>().Where(s => s.UserId == r.TargetAuthorId && (s.MutedUntil == null || s.MutedUntil < until))
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.MutedUntil, until), ct);
                 return true;
             case ModerationAction.Ban:
