@@ -102,6 +102,9 @@ public sealed partial class ContentChangeEvictor(IServiceProvider services) : Db
         "Payments", "PaymentCallbacks", "PaymentIncidents", "RefundRequests", "Outbox", "Notifications",
         // Bookkeeping no page shows: rate-limit counters (ADR-064), files to delete, the dashboard's roll-ups (ADR-061).
         "ActionCounters", "PendingFileDeletions", "DashboardRollupDays", "DashboardOrderDays", "DashboardUserDays", "DashboardFirstSeen",
+        // Behaviour events and each person's precomputed candidates (ADR-045, ADR-053): no anonymous page reads them, and the
+        // event writer flushes every few seconds — counted as public, every flush emptied the cache.
+        "BehaviourEvents", "PersonalCandidates", "PersonalCandidateSets", "PersonalInterests",
     };
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)

@@ -94,6 +94,7 @@ public sealed class AnonymousPageCacheTests : AppPageTest
     [InlineData("""INSERT INTO "Orders" ("Number") VALUES (@p0); UPDATE "Skus" AS "s" SET "Stock" = "s"."Stock" - @n;""", true)]
     [InlineData("""UPDATE "Notes" AS "n" SET "LikeCount" = "n"."LikeCount" + 1""", true)]
     [InlineData("""UPDATE "ActionCounters" AS "a" SET "Count" = "a"."Count" + 1 WHERE "a"."Count" < @limit""", false)]
+    [InlineData("""INSERT INTO "BehaviourEvents" ("Kind", "NoteId") VALUES (@p0, @p1), (@p2, @p3);""", false)]
     [InlineData("""MERGE [Notifications] USING (VALUES (@p0)) AS i ON 1=0 WHEN NOT MATCHED THEN INSERT ([RecipientId]) VALUES (i.[RecipientId]);""", false)]
     [InlineData("""UPDATE d SET d.[Engagement] = n.[HotScore] FROM [SearchDocuments] AS d""", true)]
     [InlineData("""SELECT "c"."Id" FROM "CartItems" AS "c" WHERE "c"."OwnerKey" = @o""", false)]
